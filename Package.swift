@@ -1,0 +1,69 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Module layering (see docs/architecture.md): lower modules never import higher ones.
+// NameMatching and BureauCore are pure Swift: no Vapor, no Fluent.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Bureau",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "bureau", targets: ["bureau"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        .target(
+            name: "BureauCore",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "BureauStore",
+            dependencies: [
+                "BureauCore",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "BureauWeb",
+            dependencies: [
+                "BureauCore",
+                "BureauStore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Leaf", package: "leaf"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "bureau",
+            dependencies: ["BureauWeb", .product(name: "Vapor", package: "vapor")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "BureauCoreTests", dependencies: ["BureauCore"], swiftSettings: strict),
+        .testTarget(
+            name: "BureauWebTests",
+            dependencies: [
+                "BureauWeb", "BureauStore", "BureauCore",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
+            swiftSettings: strict
+        ),
+    ]
+)

@@ -1,0 +1,49 @@
+import Foundation
+
+/// The moment the person fell into the detaining power's hands; the Convention's clocks start here.
+public struct Capture: Sendable, Hashable, Codable {
+    public var place: String
+    /// "lat,lon" when known.
+    public var coordinates: String?
+    /// Our unit that made the capture.
+    public var capturingUnit: String?
+    /// The unit he was serving with when taken, as observed at capture.
+    public var unitAtCapture: String?
+    public var circumstances: String?
+    /// Wounds at capture, as observed; the medical record holds the diagnosis.
+    public var wounds: [String]
+
+    public init(place: String, coordinates: String? = nil, capturingUnit: String? = nil,
+                unitAtCapture: String? = nil, circumstances: String? = nil, wounds: [String] = []) {
+        self.place = place
+        self.coordinates = coordinates
+        self.capturingUnit = capturingUnit
+        self.unitAtCapture = unitAtCapture
+        self.circumstances = circumstances
+        self.wounds = wounds
+    }
+}
+
+/// Arrival in a place of custody; the previous stay ends here.
+public struct CustodyMove: Sendable, Hashable, Codable {
+    public enum FacilityType: String, Sendable, Codable, CaseIterable {
+        case transit, camp, hospital, penal
+    }
+
+    public var facility: String
+    public var facilityType: FacilityType
+    /// IANA time zone of the facility, for showing its deadlines in local time.
+    public var timeZone: String?
+    public var reason: String?
+    /// When he left this facility, if the leaving is known before the next arrival is recorded.
+    public var leftAt: Date?
+
+    public init(facility: String, facilityType: FacilityType, timeZone: String? = nil,
+                reason: String? = nil, leftAt: Date? = nil) {
+        self.facility = facility
+        self.facilityType = facilityType
+        self.timeZone = timeZone
+        self.reason = reason
+        self.leftAt = leftAt
+    }
+}

@@ -1,0 +1,71 @@
+import Fluent
+import Foundation
+
+/// A staff account. Passwords are stored only as bcrypt hashes.
+public final class UserModel: Model, @unchecked Sendable {
+    public static let schema = "users"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "username") public var username: String
+    @Field(key: "password_hash") public var passwordHash: String
+    @Field(key: "role") public var role: String
+    /// `uk`, `en` or `ru`; nil until the user picks one (then Accept-Language decides).
+    @OptionalField(key: "locale") public var locale: String?
+    @Field(key: "failed_attempts") public var failedAttempts: Int
+    @OptionalField(key: "locked_until") public var lockedUntil: Date?
+    @Field(key: "disabled") public var disabled: Bool
+    @Field(key: "created_at") public var createdAt: Date
+
+    public init() {}
+
+    public init(id: UUID = UUID(), username: String, passwordHash: String, role: String, createdAt: Date) {
+        self.id = id
+        self.username = username
+        self.passwordHash = passwordHash
+        self.role = role
+        self.failedAttempts = 0
+        self.disabled = false
+        self.createdAt = createdAt
+    }
+}
+
+/// A signed-in session (browser cookie or API bearer token). Only the SHA-256 of the token is stored.
+public final class SessionModel: Model, @unchecked Sendable {
+    public static let schema = "sessions"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "token_hash") public var tokenHash: String
+    @Parent(key: "user_id") public var user: UserModel
+    @Field(key: "csrf_token") public var csrfToken: String
+    @Field(key: "created_at") public var createdAt: Date
+    @Field(key: "last_seen_at") public var lastSeenAt: Date
+
+    public init() {}
+
+    public init(id: UUID = UUID(), tokenHash: String, userID: UUID, csrfToken: String, createdAt: Date) {
+        self.id = id
+        self.tokenHash = tokenHash
+        self.$user.id = userID
+        self.csrfToken = csrfToken
+        self.createdAt = createdAt
+        self.lastSeenAt = createdAt
+    }
+}
+
+/// The one-time link that lets the first administrator choose a password.
+public final class SetupTokenModel: Model, @unchecked Sendable {
+    public static let schema = "setup_tokens"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "token_hash") public var tokenHash: String
+    @Field(key: "expires_at") public var expiresAt: Date
+    @OptionalField(key: "used_at") public var usedAt: Date?
+
+    public init() {}
+
+    public init(tokenHash: String, expiresAt: Date) {
+        self.id = UUID()
+        self.tokenHash = tokenHash
+        self.expiresAt = expiresAt
+    }
+}

@@ -1,0 +1,34 @@
+/// Given-name equivalence classes, compiled from `Tables+GivenNames.swift` into skeleton → class id.
+enum GivenNames {
+    /// Skeleton of every listed form → class id (line number).
+    static let bySkeleton: [[UInt8]: Int32] = {
+        var map: [[UInt8]: Int32] = [:]
+        var id: Int32 = 0
+        let lines = clusters.split(separator: "\n") + singletons.split(whereSeparator: { $0 == " " || $0 == "\n" })
+        for line in lines {
+            let forms = line.split(separator: " ")
+            if forms.isEmpty { continue }
+            for form in forms {
+                let scalars = String(form).unicodeScalars.map { $0.value }
+                let letters: [UInt8]
+                if scalars.contains(where: { Fold.isCyrillic($0) }) {
+                    let lower = scalars.map { Fold.lowerCyrillic($0) }
+                    let ukr = lower.contains(where: { CyrillicTransliteration.isUkrainianLetter($0) })
+                    letters = CyrillicTransliteration.latinLetters(lower.filter { Fold.isCyrillic($0) }, ukrainian: ukr)
+                } else {
+                    letters = NameNormalizer.foldLatin(scalars)
+                }
+                let sk = Skeleton.of(letters)
+                if map[sk] == nil { map[sk] = id }
+            }
+            id += 1
+        }
+        return map
+    }()
+
+    /// The equivalence class of a skeleton, or -1.
+    @inline(__always)
+    static func symbol(of skeleton: [UInt8]) -> Int32 {
+        bySkeleton[skeleton] ?? -1
+    }
+}

@@ -1,0 +1,92 @@
+/// Romanization knowledge for matching Hangul against Latin (Revised Romanization, McCune–Reischauer and the
+/// conventional spellings people use: Lee, Park, Choi, Young, Sung …) and against Cyrillic (the Kontsevich system
+/// and the Russian press conventions: Ким Чен Ын, Ким Ир Сен, Цой). Each syllable gets a set of alternative
+/// spellings built from per-jamo alternatives plus whole-syllable exceptions; `KoreanAlignment` then finds the
+/// cheapest way to spell a romanized string as a sequence of syllables.
+struct KoreanSpellingTable: Sendable {
+    /// Flat storage: for syllable s, alternatives are `strings[offsets[s]..<offsets[s+1]]` (ranges into `bytes`).
+    let offsets: [Int32]
+    let starts: [Int32]
+    let bytes: [UInt8]
+
+    init(initials: [[String]], vowels: [[String]], finals: [[String]], nullInitialVowels: [Int: [String]],
+         extras: [String: [String]]) {
+        var extraBySyllable: [UInt16: [String]] = [:]
+        for (k, v) in extras { if let s = Hangul.index(Character(k)) { extraBySyllable[s] = v } }
+        var offsets: [Int32] = [0]
+        var starts: [Int32] = []
+        var bytes: [UInt8] = []
+        offsets.reserveCapacity(11173)
+        for s in 0..<11172 {
+            let syl = UInt16(s)
+            let l = Hangul.initial(syl), v = Hangul.vowel(syl), t = Hangul.final(syl)
+            var seen = Set<String>()
+            var list: [String] = []
+            func add(_ x: String) { if seen.insert(x).inserted { list.append(x) } }
+            for e in extraBySyllable[syl] ?? [] { add(e) }
+            let vs = l == Hangul.ieung ? (nullInitialVowels[v] ?? vowels[v]) : vowels[v]
+            for i in initials[l] { for vv in vs { for f in finals[t] { add(i + vv + f) } } }
+            for x in list {
+                starts.append(Int32(bytes.count))
+                bytes.append(contentsOf: Array(x.utf8))
+            }
+            offsets.append(Int32(starts.count))
+        }
+        starts.append(Int32(bytes.count))
+        self.offsets = offsets
+        self.starts = starts
+        self.bytes = bytes
+    }
+
+    static let latin = KoreanSpellingTable(
+        initials: [["k", "g"], ["kk", "gg", "k", "g"], ["n"], ["d", "t"], ["tt", "dd", "t"], ["r", "l", "n"], ["m"],
+                   ["b", "p"], ["pp", "bb", "p"], ["s", "sh"], ["ss", "s"], [""], ["j", "ch"], ["jj", "tch", "ch", "j"],
+                   ["ch", "c", "j"], ["k", "kh"], ["t", "th"], ["p", "ph"], ["h"]],
+        vowels: [["a", "ah"], ["ae", "ai", "e", "ea"], ["ya"], ["yae", "ye"], ["eo", "o", "u", "uh", "oh"], ["e", "ae"],
+                 ["yeo", "yo", "yu", "ye", "yeu", "you"], ["ye", "e"], ["o", "oh", "oo"], ["wa"], ["wae", "we"],
+                 ["oe", "oi", "we", "oy"], ["yo"], ["u", "oo", "ou"], ["wo", "weo", "wu"], ["we"], ["wi", "wee", "ui"],
+                 ["yu", "yoo", "you"], ["eu", "u", "ue", "uh"], ["ui", "eui", "ee", "i", "ei"], ["i", "ee", "y"]],
+        finals: [[""], ["k", "g"], ["k"], ["k"], ["n"], ["n"], ["n"], ["t", "d"], ["l", "r", "ll"], ["k"], ["m"], ["l"],
+                 ["l"], ["l"], ["p"], ["l"], ["m"], ["p", "b"], ["p"], ["t", "s"], ["t", "s"], ["ng"], ["t"], ["t"],
+                 ["k"], ["t"], ["p"], ["t"]],
+        nullInitialVowels: [13: ["u", "oo", "woo", "wu", "ou"], 20: ["i", "yi", "ee", "y"], 18: ["eu", "u", "ue"],
+                            4: ["eo", "o", "u", "uh", "oh"], 8: ["o", "oh"]],
+        extras: ["이": ["lee", "yi", "rhee", "rhie", "ri", "li", "ee", "i", "e"], "임": ["lim", "rim", "im", "yim"],
+                 "류": ["ryu", "yoo", "yu", "you", "lyu", "rhyu", "ryoo"], "유": ["yoo", "yu", "you", "ryu"],
+                 "노": ["noh", "roh", "no", "ro"], "나": ["na", "ra"], "라": ["ra", "la", "na"], "여": ["yeo", "yuh", "yeu", "yo", "yu"],
+                 "박": ["park", "pak", "bak", "bahk", "pahk"], "허": ["heo", "hur", "huh", "her", "ho"],
+                 "우": ["woo", "wu", "u", "oo"], "엄": ["eom", "um", "uhm", "om"], "량": ["ryang", "yang"],
+                 "양": ["yang", "ryang"], "려": ["ryeo", "yeo", "yu"], "림": ["lim", "rim", "im"], "리": ["ri", "lee", "li", "yi"],
+                 "최": ["choi", "choe", "chwe", "choy"], "문": ["moon", "mun"], "신": ["shin", "sin", "sheen"],
+                 "선": ["sun", "seon", "son"], "김": ["kim", "gim"], "곽": ["kwak", "gwak"], "백": ["baek", "paek", "paik", "baik", "back", "beak"],
+                 "배": ["bae", "pae", "bai"], "채": ["chae", "chai", "che"], "구": ["koo", "ku", "gu", "goo"]])
+
+    static let cyrillic = KoreanSpellingTable(
+        initials: [["k", "g"], ["kk", "k"], ["n"], ["t", "d"], ["tt", "t"], ["r", "l"], ["m"], ["p", "b"], ["pp", "p"],
+                   ["s", "sh"], ["ss", "s"], [""], ["ch", "chzh", "dzh", "zh"], ["chch", "ch"], ["chkh", "ch", "ts"],
+                   ["kkh", "kh", "k"], ["tkh", "t"], ["pkh", "p"], ["kh", "h", "g"]],
+        vowels: [["a"], ["e"], ["ya"], ["yae", "ye", "e"], ["o", "e", "yo"], ["e"], ["yo", "e", "ye"], ["ye", "e"], ["o"],
+                 ["va", "wa"], ["ve"], ["ve", "oe", "e"], ["yo"], ["u"], ["vo"], ["ve"], ["vi"], ["yu"], ["y", "i", "u"],
+                 ["yi", "y", "i"], ["i", "y"]],
+        finals: [[""], ["k"], ["k"], ["k"], ["n"], ["n"], ["n"], ["t"], ["l", "r"], ["k"], ["m"], ["l"], ["l"], ["l"],
+                 ["p"], ["l"], ["m"], ["p"], ["p"], ["t", "s"], ["t"], ["n", "ng"], ["t"], ["t"], ["k"], ["t"], ["p"], ["t"]],
+        nullInitialVowels: [:],
+        extras: ["이": ["li", "i", "ri", "yi"], "최": ["tsoy", "tsoi", "choy", "choi", "chkhve", "chve"],
+                 "박": ["pak", "park"], "정": ["chon", "chen", "chzhon", "chung", "jong"], "성": ["son", "sen", "song"],
+                 "전": ["chon", "chen"], "류": ["ryu", "yu", "lyu"], "유": ["yu", "ryu"], "노": ["no", "ro"],
+                 "임": ["im", "lim", "rim"], "일": ["ir", "il"], "은": ["yn", "un", "eun", "in"], "신": ["sin", "shin"],
+                 "조": ["cho", "chzho", "jo"], "주": ["chu", "chzhu", "ju"], "장": ["chan", "chzhan", "jang", "chang"],
+                 "백": ["pek", "pak", "baek"], "배": ["pe", "pae"], "채": ["chkhe", "che", "chae"], "권": ["kvon", "kon"],
+                 "곽": ["kvak"], "황": ["khvan", "hvan", "hwang"], "현": ["khyon", "khen", "hyon", "hyun"],
+                 "한": ["khan", "han"], "홍": ["khon", "hon", "hong"], "허": ["kho", "ho"], "하": ["kha", "ha"],
+                 "희": ["khi", "hi", "khy"], "혜": ["khe", "hye", "khye"], "김": ["kim"], "강": ["kan", "kang"]])
+
+    /// Alternatives of syllable `s` as byte ranges.
+    @inline(__always)
+    func alternativeRange(_ s: UInt16) -> Range<Int> { Int(offsets[Int(s)])..<Int(offsets[Int(s) + 1]) }
+
+    /// The alternative spellings of one syllable (for explanations and tests).
+    func spellings(_ s: UInt16) -> [String] {
+        alternativeRange(s).map { k in String(decoding: bytes[Int(starts[k])..<Int(starts[k + 1])], as: UTF8.self) }
+    }
+}

@@ -1,0 +1,193 @@
+/// The cross-orthography skeleton: one small alphabet onto which Cyrillic (via transliteration) and the English,
+/// German, Polish, Czech and French spellings of Slavic names all map, so that `Шевченко`, `Shevchenko`,
+/// `Schewtschenko`, `Szewczenko`, `Ševčenko` and `Chevtchenko` end up at (or one cheap substitution from) the same
+/// string. Each code is one `UInt8`; `Skeleton.display` renders codes for explanations.
+public enum Skeleton {
+    static let a: UInt8 = 1, e: UInt8 = 2, i: UInt8 = 3, o: UInt8 = 4, u: UInt8 = 5
+    static let b: UInt8 = 6, v: UInt8 = 7, g: UInt8 = 8, d: UInt8 = 9, zh: UInt8 = 10, z: UInt8 = 11
+    static let k: UInt8 = 12, l: UInt8 = 13, m: UInt8 = 14, n: UInt8 = 15, p: UInt8 = 16, r: UInt8 = 17
+    static let s: UInt8 = 18, t: UInt8 = 19, f: UInt8 = 20, h: UInt8 = 21, ts: UInt8 = 22, ch: UInt8 = 23
+    static let sh: UInt8 = 24
+    static let alphabetSize = 25
+
+    /// Printable form of each code (`Z` = ж, `T` = ц, `C` = ч, `S` = ш/щ).
+    static let glyphs: [Character] = Array(" aeioubvgdZzklmnprstfhTCS")
+
+    /// Renders a skeleton for humans.
+    public static func display(_ codes: [UInt8]) -> String {
+        String(codes.map { Int($0) < glyphs.count ? glyphs[Int($0)] : "?" })
+    }
+
+    @inline(__always)
+    static func isVowel(_ c: UInt8) -> Bool { c >= 1 && c <= 5 }
+
+    /// Computes the skeleton of lower-case ASCII letters (other bytes are ignored).
+    public static func of(_ s: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count)
+        let n = s.count
+        @inline(__always) func at(_ j: Int) -> UInt8 { j < n ? s[j] : 0 }
+        @inline(__always) func has(_ j: Int, _ lit: StaticString) -> Bool {
+            let len = lit.utf8CodeUnitsCount
+            if j + len > n { return false }
+            let p = lit.utf8Start
+            for x in 0..<len where s[j + x] != p[x] { return false }
+            return true
+        }
+        var j = 0
+        while j < n {
+            let c = s[j]
+            switch c {
+            case UInt8(ascii: "a"): out.append(a); j += 1
+            case UInt8(ascii: "b"): out.append(b); j += 1
+            case UInt8(ascii: "c"):
+                if at(j + 1) == UInt8(ascii: "z") || at(j + 1) == UInt8(ascii: "h") {
+                    out.append(ch); j += 2
+                } else if at(j + 1) == UInt8(ascii: "k") || at(j + 1) == UInt8(ascii: "e")
+                            || at(j + 1) == UInt8(ascii: "i") || at(j + 1) == UInt8(ascii: "y") {
+                    out.append(ts); j += 1
+                } else {
+                    out.append(k); j += 1
+                }
+            case UInt8(ascii: "d"): out.append(d); j += 1
+            case UInt8(ascii: "e"): out.append(e); j += 1
+            case UInt8(ascii: "f"): out.append(f); j += 1
+            case UInt8(ascii: "g"):
+                out.append(g); j += at(j + 1) == UInt8(ascii: "h") ? 2 : 1
+            case UInt8(ascii: "h"): out.append(h); j += 1
+            case UInt8(ascii: "i"), UInt8(ascii: "j"), UInt8(ascii: "y"):
+                // A run of i/y/j is one glide-or-vowel; before e it is the iotation of e (ye = e),
+                // before o it is ё (yo = io = e: Fyodor = Fedor, Pyotr = Piotr = Petr).
+                var q = j
+                while q < n, s[q] == UInt8(ascii: "i") || s[q] == UInt8(ascii: "j") || s[q] == UInt8(ascii: "y") { q += 1 }
+                let next = at(q)
+                if next == UInt8(ascii: "e") {
+                    j = q
+                } else if next == UInt8(ascii: "o") && at(q + 1) != UInt8(ascii: "u") {
+                    out.append(e); j = q + 1
+                } else {
+                    out.append(i); j = q
+                }
+            case UInt8(ascii: "k"):
+                if at(j + 1) == UInt8(ascii: "h") { out.append(h); j += 2 } else { out.append(k); j += 1 }
+            case UInt8(ascii: "l"): out.append(l); j += 1
+            case UInt8(ascii: "m"): out.append(m); j += 1
+            case UInt8(ascii: "n"): out.append(n); j += 1
+            case UInt8(ascii: "o"):
+                if at(j + 1) == UInt8(ascii: "u") { out.append(u); j += 2 } else { out.append(o); j += 1 }
+            case UInt8(ascii: "p"):
+                if at(j + 1) == UInt8(ascii: "h") { out.append(f); j += 2 } else { out.append(p); j += 1 }
+            case UInt8(ascii: "q"): out.append(k); j += 1
+            case UInt8(ascii: "r"):
+                if at(j + 1) == UInt8(ascii: "z") && at(j + 2) != UInt8(ascii: "h") {
+                    out.append(zh); j += 2
+                } else {
+                    out.append(r); j += 1
+                }
+            case UInt8(ascii: "s"):
+                if has(j, "schtsch") { out.append(sh); j += 7 }
+                else if has(j, "shch") || has(j, "szcz") { out.append(sh); j += 4 }
+                else if has(j, "sch") { out.append(sh); j += 3 }
+                else if has(j, "sh") || has(j, "sz") { out.append(sh); j += 2 }
+                else { out.append(s); j += 1 }
+            case UInt8(ascii: "t"):
+                if has(j, "tsch") { out.append(ch); j += 4 }
+                else if has(j, "tch") || has(j, "tsh") { out.append(ch); j += 3 }
+                else if has(j, "ts") || has(j, "tz") { out.append(ts); j += 2 }
+                else if has(j, "th") { out.append(t); j += 2 }
+                else { out.append(t); j += 1 }
+            case UInt8(ascii: "u"): out.append(u); j += 1
+            case UInt8(ascii: "v"), UInt8(ascii: "w"): out.append(v); j += 1
+            case UInt8(ascii: "x"): out.append(k); out.append(s); j += 1
+            case UInt8(ascii: "z"):
+                if at(j + 1) == UInt8(ascii: "h") { out.append(zh); j += 2 } else { out.append(z); j += 1 }
+            default: j += 1
+            }
+        }
+        // Double letters carry no information across orthographies (Anna/Ana, Kirill/Kiril, Mammadov/Mamadov).
+        var w = 0
+        for r in 0..<out.count where w == 0 || out[r] != out[w - 1] {
+            out[w] = out[r]; w += 1
+        }
+        out.removeLast(out.count - w)
+        return out
+    }
+
+    /// The consonant frame of a skeleton with the cheap-substitution classes merged, used as a fuzzy index key.
+    static func consonantKey(_ sk: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        for c in sk where !isVowel(c) {
+            let m: UInt8
+            switch c {
+            case ch, sh, s, zh, z, ts: m = s
+            case h, g, k: m = k
+            case f, v, b, p: m = v
+            case d, t: m = t
+            default: m = c
+            }
+            if out.last != m { out.append(m) }
+        }
+        return out
+    }
+}
+
+/// Weighted Levenshtein distance on skeleton codes, in tenths of an edit.
+enum SkeletonDistance {
+    /// Substitution costs (tenths), row-major `alphabetSize × alphabetSize`.
+    static let sub: [UInt8] = {
+        let n = Skeleton.alphabetSize
+        var t = [UInt8](repeating: 10, count: n * n)
+        for x in 0..<n { t[x * n + x] = 0 }
+        func set(_ x: UInt8, _ y: UInt8, _ c: UInt8) {
+            t[Int(x) * n + Int(y)] = c; t[Int(y) * n + Int(x)] = c
+        }
+        typealias S = Skeleton
+        for x in 1...5 { for y in 1...5 where x != y { set(UInt8(x), UInt8(y), 7) } }
+        set(S.e, S.i, 4); set(S.a, S.o, 5); set(S.e, S.o, 5); set(S.o, S.u, 5); set(S.a, S.e, 6)
+        set(S.ch, S.sh, 4); set(S.sh, S.s, 5); set(S.zh, S.z, 5); set(S.zh, S.sh, 5); set(S.ch, S.ts, 5)
+        set(S.ts, S.s, 6); set(S.ts, S.z, 6); set(S.h, S.g, 3); set(S.h, S.k, 6); set(S.ch, S.h, 4)
+        set(S.f, S.v, 4); set(S.b, S.p, 6); set(S.d, S.t, 6); set(S.g, S.k, 6); set(S.z, S.s, 5); set(S.b, S.v, 6)
+        return t
+    }()
+
+    /// Insertion/deletion cost (tenths) per code.
+    static let indel: [UInt8] = {
+        var t = [UInt8](repeating: 10, count: Skeleton.alphabetSize)
+        for x in 1...5 { t[x] = 7 }
+        t[Int(Skeleton.h)] = 5
+        return t
+    }()
+
+    /// Distance in tenths of an edit between two skeletons.
+    static func distance(_ x: [UInt8], _ y: [UInt8]) -> Int {
+        let n = x.count, m = y.count
+        if n == 0 { return y.reduce(0) { $0 + Int(indel[Int($1)]) } }
+        if m == 0 { return x.reduce(0) { $0 + Int(indel[Int($1)]) } }
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * (m + 1)) { buf in
+            let prev = buf.baseAddress!, cur = prev + (m + 1)
+            prev[0] = 0
+            for j in 0..<m { prev[j + 1] = prev[j] + Int32(indel[Int(y[j])]) }
+            sub.withUnsafeBufferPointer { st in
+                indel.withUnsafeBufferPointer { it in
+                    var p = prev, c = cur
+                    for i0 in 0..<n {
+                        let xi = Int(x[i0])
+                        let di = Int32(it[xi])
+                        c[0] = p[0] + di
+                        let row = xi * Skeleton.alphabetSize
+                        for j in 0..<m {
+                            let yj = Int(y[j])
+                            let s1 = p[j] + Int32(st[row + yj])
+                            let s2 = p[j + 1] + di
+                            let s3 = c[j] + Int32(it[yj])
+                            c[j + 1] = min(s1, min(s2, s3))
+                        }
+                        swap(&p, &c)
+                    }
+                }
+            }
+            // After n row swaps the last row is in `cur` when n is odd.
+            return Int(n % 2 == 1 ? cur[m] : prev[m])
+        }
+    }
+}

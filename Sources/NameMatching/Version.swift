@@ -1,0 +1,1 @@
+public enum NameMatchingVersion { public static let value = "1" }

@@ -1,0 +1,2 @@
+import BureauWeb
+print("bureau")

@@ -22,92 +22,92 @@ public enum Skeleton {
     static func isVowel(_ c: UInt8) -> Bool { c >= 1 && c <= 5 }
 
     /// Computes the skeleton of lower-case ASCII letters (other bytes are ignored).
-    public static func of(_ s: [UInt8]) -> [UInt8] {
+    public static func of(_ src: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(s.count)
-        let n = s.count
-        @inline(__always) func at(_ j: Int) -> UInt8 { j < n ? s[j] : 0 }
-        @inline(__always) func has(_ j: Int, _ lit: StaticString) -> Bool {
-            let len = lit.utf8CodeUnitsCount
-            if j + len > n { return false }
-            let p = lit.utf8Start
-            for x in 0..<len where s[j + x] != p[x] { return false }
+        out.reserveCapacity(src.count)
+        let cnt = src.count
+        @inline(__always) func at(_ x: Int) -> UInt8 { x < cnt ? src[x] : 0 }
+        @inline(__always) func has(_ x: Int, _ lit: StaticString) -> Bool {
+            let len = lit.utf8CodeUnitCount
+            if x + len > cnt { return false }
+            let ptr = lit.utf8Start
+            for y in 0..<len where src[x + y] != ptr[y] { return false }
             return true
         }
-        var j = 0
-        while j < n {
-            let c = s[j]
+        var pos = 0
+        while pos < cnt {
+            let c = src[pos]
             switch c {
-            case UInt8(ascii: "a"): out.append(a); j += 1
-            case UInt8(ascii: "b"): out.append(b); j += 1
+            case UInt8(ascii: "a"): out.append(a); pos += 1
+            case UInt8(ascii: "b"): out.append(b); pos += 1
             case UInt8(ascii: "c"):
-                if at(j + 1) == UInt8(ascii: "z") || at(j + 1) == UInt8(ascii: "h") {
-                    out.append(ch); j += 2
-                } else if at(j + 1) == UInt8(ascii: "k") || at(j + 1) == UInt8(ascii: "e")
-                            || at(j + 1) == UInt8(ascii: "i") || at(j + 1) == UInt8(ascii: "y") {
-                    out.append(ts); j += 1
+                if at(pos + 1) == UInt8(ascii: "z") || at(pos + 1) == UInt8(ascii: "h") {
+                    out.append(ch); pos += 2
+                } else if at(pos + 1) == UInt8(ascii: "k") || at(pos + 1) == UInt8(ascii: "e")
+                            || at(pos + 1) == UInt8(ascii: "i") || at(pos + 1) == UInt8(ascii: "y") {
+                    out.append(ts); pos += 1
                 } else {
-                    out.append(k); j += 1
+                    out.append(k); pos += 1
                 }
-            case UInt8(ascii: "d"): out.append(d); j += 1
-            case UInt8(ascii: "e"): out.append(e); j += 1
-            case UInt8(ascii: "f"): out.append(f); j += 1
+            case UInt8(ascii: "d"): out.append(d); pos += 1
+            case UInt8(ascii: "e"): out.append(e); pos += 1
+            case UInt8(ascii: "f"): out.append(f); pos += 1
             case UInt8(ascii: "g"):
-                out.append(g); j += at(j + 1) == UInt8(ascii: "h") ? 2 : 1
-            case UInt8(ascii: "h"): out.append(h); j += 1
+                out.append(g); pos += at(pos + 1) == UInt8(ascii: "h") ? 2 : 1
+            case UInt8(ascii: "h"): out.append(h); pos += 1
             case UInt8(ascii: "i"), UInt8(ascii: "j"), UInt8(ascii: "y"):
                 // A run of i/y/j is one glide-or-vowel; before e it is the iotation of e (ye = e),
                 // before o it is ё (yo = io = e: Fyodor = Fedor, Pyotr = Piotr = Petr).
-                var q = j
-                while q < n, s[q] == UInt8(ascii: "i") || s[q] == UInt8(ascii: "j") || s[q] == UInt8(ascii: "y") { q += 1 }
+                var q = pos
+                while q < cnt, src[q] == UInt8(ascii: "i") || src[q] == UInt8(ascii: "j") || src[q] == UInt8(ascii: "y") { q += 1 }
                 let next = at(q)
                 if next == UInt8(ascii: "e") {
-                    j = q
+                    pos = q
                 } else if next == UInt8(ascii: "o") && at(q + 1) != UInt8(ascii: "u") {
-                    out.append(e); j = q + 1
+                    out.append(e); pos = q + 1
                 } else {
-                    out.append(i); j = q
+                    out.append(i); pos = q
                 }
             case UInt8(ascii: "k"):
-                if at(j + 1) == UInt8(ascii: "h") { out.append(h); j += 2 } else { out.append(k); j += 1 }
-            case UInt8(ascii: "l"): out.append(l); j += 1
-            case UInt8(ascii: "m"): out.append(m); j += 1
-            case UInt8(ascii: "n"): out.append(n); j += 1
+                if at(pos + 1) == UInt8(ascii: "h") { out.append(h); pos += 2 } else { out.append(k); pos += 1 }
+            case UInt8(ascii: "l"): out.append(l); pos += 1
+            case UInt8(ascii: "m"): out.append(m); pos += 1
+            case UInt8(ascii: "n"): out.append(n); pos += 1
             case UInt8(ascii: "o"):
-                if at(j + 1) == UInt8(ascii: "u") { out.append(u); j += 2 } else { out.append(o); j += 1 }
+                if at(pos + 1) == UInt8(ascii: "u") { out.append(u); pos += 2 } else { out.append(o); pos += 1 }
             case UInt8(ascii: "p"):
-                if at(j + 1) == UInt8(ascii: "h") { out.append(f); j += 2 } else { out.append(p); j += 1 }
-            case UInt8(ascii: "q"): out.append(k); j += 1
+                if at(pos + 1) == UInt8(ascii: "h") { out.append(f); pos += 2 } else { out.append(p); pos += 1 }
+            case UInt8(ascii: "q"): out.append(k); pos += 1
             case UInt8(ascii: "r"):
-                if at(j + 1) == UInt8(ascii: "z") && at(j + 2) != UInt8(ascii: "h") {
-                    out.append(zh); j += 2
+                if at(pos + 1) == UInt8(ascii: "z") && at(pos + 2) != UInt8(ascii: "h") {
+                    out.append(zh); pos += 2
                 } else {
-                    out.append(r); j += 1
+                    out.append(r); pos += 1
                 }
             case UInt8(ascii: "s"):
-                if has(j, "schtsch") { out.append(sh); j += 7 }
-                else if has(j, "shch") || has(j, "szcz") { out.append(sh); j += 4 }
-                else if has(j, "sch") { out.append(sh); j += 3 }
-                else if has(j, "sh") || has(j, "sz") { out.append(sh); j += 2 }
-                else { out.append(s); j += 1 }
+                if has(pos, "schtsch") { out.append(sh); pos += 7 }
+                else if has(pos, "shch") || has(pos, "szcz") { out.append(sh); pos += 4 }
+                else if has(pos, "sch") { out.append(sh); pos += 3 }
+                else if has(pos, "sh") || has(pos, "sz") { out.append(sh); pos += 2 }
+                else { out.append(s); pos += 1 }
             case UInt8(ascii: "t"):
-                if has(j, "tsch") { out.append(ch); j += 4 }
-                else if has(j, "tch") || has(j, "tsh") { out.append(ch); j += 3 }
-                else if has(j, "ts") || has(j, "tz") { out.append(ts); j += 2 }
-                else if has(j, "th") { out.append(t); j += 2 }
-                else { out.append(t); j += 1 }
-            case UInt8(ascii: "u"): out.append(u); j += 1
-            case UInt8(ascii: "v"), UInt8(ascii: "w"): out.append(v); j += 1
-            case UInt8(ascii: "x"): out.append(k); out.append(s); j += 1
+                if has(pos, "tsch") { out.append(ch); pos += 4 }
+                else if has(pos, "tch") || has(pos, "tsh") { out.append(ch); pos += 3 }
+                else if has(pos, "ts") || has(pos, "tz") { out.append(ts); pos += 2 }
+                else if has(pos, "th") { out.append(t); pos += 2 }
+                else { out.append(t); pos += 1 }
+            case UInt8(ascii: "u"): out.append(u); pos += 1
+            case UInt8(ascii: "v"), UInt8(ascii: "w"): out.append(v); pos += 1
+            case UInt8(ascii: "x"): out.append(k); out.append(s); pos += 1
             case UInt8(ascii: "z"):
-                if at(j + 1) == UInt8(ascii: "h") { out.append(zh); j += 2 } else { out.append(z); j += 1 }
-            default: j += 1
+                if at(pos + 1) == UInt8(ascii: "h") { out.append(zh); pos += 2 } else { out.append(z); pos += 1 }
+            default: pos += 1
             }
         }
         // Double letters carry no information across orthographies (Anna/Ana, Kirill/Kiril, Mammadov/Mamadov).
         var w = 0
-        for r in 0..<out.count where w == 0 || out[r] != out[w - 1] {
-            out[w] = out[r]; w += 1
+        for rr in 0..<out.count where w == 0 || out[rr] != out[w - 1] {
+            out[w] = out[rr]; w += 1
         }
         out.removeLast(out.count - w)
         return out

@@ -1,0 +1,216 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One search result.
+public struct NameSearchHit: Sendable, Hashable {
+    /// The caller's key (the registry uses `"<prisonerUUID>/<claimUUID>"`).
+    public let key: String
+    /// The indexed name as inserted.
+    public let name: String
+    /// The name score of this hit against the query.
+    public let score: NameScore
+}
+
+/// An incremental candidate index over names, safe to use from many threads and tasks at once.
+///
+/// Inverted index over skeleton, consonant-frame, given-name-class and Korean keys; a query's keys are weighted by
+/// IDF (rare keys count more), the best few hundred candidates are re-scored with `NameMatcher`, and the top
+/// results come back with explanations. Names are stored compactly (UTF-8 in one arena) and re-normalized when they
+/// are re-scored, which keeps memory low at millions of names. Reads take a shared lock, writes an exclusive one.
+public final class NameIndex: @unchecked Sendable {
+    /// How many candidates are re-scored per search.
+    public let candidateCount: Int
+    let matcher: NameMatcher
+
+    private let rw: UnsafeMutablePointer<pthread_rwlock_t>
+    private let poolLock: UnsafeMutablePointer<pthread_mutex_t>
+
+    // Storage, guarded by `rw`.
+    private var nameBytes: [UInt8] = []
+    private var nameStart: [UInt32] = []   // per ordinal; names end at nameEnd
+    private var nameEnd: [UInt32] = []
+    private var keyBytes: [UInt8] = []
+    private var keyStart: [UInt32] = []
+    private var keyEnd: [UInt32] = []
+    private var alive: [Bool] = []
+    private var byKeyHash: [UInt64: UInt32] = [:]
+    private var keyCollisions: [String: UInt32] = [:]
+    private var postings: [UInt64: [UInt32]] = [:]
+    private var liveCount = 0
+
+    // Scratch accumulators reused across searches, guarded by `poolLock`.
+    private var scratchPool: [Scratch] = []
+
+    final class Scratch {
+        var acc: [Float] = []
+        var touched: [UInt32] = []
+    }
+
+    /// Creates an empty index; `candidateCount` candidates are re-scored per search.
+    public init(candidateCount: Int = 300, matcher: NameMatcher = NameMatcher()) {
+        self.candidateCount = candidateCount
+        self.matcher = matcher
+        rw = .allocate(capacity: 1)
+        pthread_rwlock_init(rw, nil)
+        poolLock = .allocate(capacity: 1)
+        pthread_mutex_init(poolLock, nil)
+    }
+
+    deinit {
+        pthread_rwlock_destroy(rw)
+        rw.deallocate()
+        pthread_mutex_destroy(poolLock)
+        poolLock.deallocate()
+    }
+
+    /// Number of names in the index.
+    public var count: Int {
+        pthread_rwlock_rdlock(rw); defer { pthread_rwlock_unlock(rw) }
+        return liveCount
+    }
+
+    /// Inserts or replaces the name stored under `key`.
+    public func insert(key: String, name: String) {
+        let normalized = matcher.normalizer.normalize(name)
+        let keys = IndexKeys.keys(for: normalized)
+        pthread_rwlock_wrlock(rw); defer { pthread_rwlock_unlock(rw) }
+        if let old = lookup(key) { removeOrdinal(old) }
+        let ord = UInt32(alive.count)
+        nameStart.append(UInt32(nameBytes.count))
+        nameBytes.append(contentsOf: name.utf8)
+        nameEnd.append(UInt32(nameBytes.count))
+        keyStart.append(UInt32(keyBytes.count))
+        keyBytes.append(contentsOf: key.utf8)
+        keyEnd.append(UInt32(keyBytes.count))
+        alive.append(true)
+        liveCount += 1
+        let h = IndexKeys.fnv(0, key.utf8)
+        if let other = byKeyHash[h], alive[Int(other)] {
+            keyCollisions[key] = ord
+        } else {
+            byKeyHash[h] = ord
+        }
+        var seen = Set<UInt64>()
+        for k in keys where seen.insert(k.hash).inserted {
+            postings[k.hash, default: []].append(ord)
+        }
+    }
+
+    /// Removes the name stored under `key`; returns whether there was one.
+    @discardableResult
+    public func remove(key: String) -> Bool {
+        pthread_rwlock_wrlock(rw); defer { pthread_rwlock_unlock(rw) }
+        guard let ord = lookup(key) else { return false }
+        removeOrdinal(ord)
+        return true
+    }
+
+    /// The name stored under `key`, if any.
+    public func name(forKey key: String) -> String? {
+        pthread_rwlock_rdlock(rw); defer { pthread_rwlock_unlock(rw) }
+        guard let ord = lookup(key) else { return nil }
+        return storedName(ord)
+    }
+
+    private func storedName(_ ord: UInt32) -> String {
+        String(decoding: nameBytes[Int(nameStart[Int(ord)])..<Int(nameEnd[Int(ord)])], as: UTF8.self)
+    }
+
+    private func storedKey(_ ord: UInt32) -> String {
+        String(decoding: keyBytes[Int(keyStart[Int(ord)])..<Int(keyEnd[Int(ord)])], as: UTF8.self)
+    }
+
+    private func lookup(_ key: String) -> UInt32? {
+        if !keyCollisions.isEmpty, let o = keyCollisions[key] { return o }
+        let h = IndexKeys.fnv(0, key.utf8)
+        guard let o = byKeyHash[h], alive[Int(o)] else { return nil }
+        return keyBytes[Int(keyStart[Int(o)])..<Int(keyEnd[Int(o)])].elementsEqual(key.utf8) ? o : nil
+    }
+
+    private func removeOrdinal(_ ord: UInt32) {
+        let key = storedKey(ord)
+        let keys = IndexKeys.keys(for: matcher.normalizer.normalize(storedName(ord)))
+        for k in Set(keys.map(\.hash)) {
+            if var list = postings[k], let at = list.lastIndex(of: ord) {
+                list.remove(at: at)
+                postings[k] = list.isEmpty ? nil : list
+            }
+        }
+        alive[Int(ord)] = false
+        liveCount -= 1
+        if keyCollisions[key] == ord { keyCollisions[key] = nil }
+        let h = IndexKeys.fnv(0, key.utf8)
+        if byKeyHash[h] == ord { byKeyHash[h] = nil }
+    }
+
+    private func takeScratch() -> Scratch {
+        pthread_mutex_lock(poolLock); defer { pthread_mutex_unlock(poolLock) }
+        return scratchPool.popLast() ?? Scratch()
+    }
+
+    private func returnScratch(_ s: Scratch) {
+        pthread_mutex_lock(poolLock); defer { pthread_mutex_unlock(poolLock) }
+        scratchPool.append(s)
+    }
+
+    /// The best `top` names for a query, best first, each with its score and explanation.
+    public func search(_ name: String, top: Int) -> [NameSearchHit] {
+        search(matcher.normalizer.normalize(name), top: top)
+    }
+
+    /// The best `top` names for a normalized query.
+    public func search(_ query: NormalizedName, top: Int) -> [NameSearchHit] {
+        guard top > 0, !query.isEmpty else { return [] }
+        let qkeys = IndexKeys.keys(for: query)
+        let scratch = takeScratch()
+        defer { returnScratch(scratch) }
+        var candidates: [(ord: UInt32, name: String, key: String, prior: Float)] = []
+        do {
+            pthread_rwlock_rdlock(rw); defer { pthread_rwlock_unlock(rw) }
+            let total = max(1, liveCount)
+            if scratch.acc.count < alive.count {
+                scratch.acc.append(contentsOf: repeatElement(0, count: alive.count - scratch.acc.count))
+            }
+            var seen = Set<UInt64>()
+            scratch.acc.withUnsafeMutableBufferPointer { acc in
+                for k in qkeys where seen.insert(k.hash).inserted {
+                    guard let list = postings[k.hash] else { continue }
+                    let df = list.count
+                    let idf = Float(log(1 + Double(total) / Double(df)))
+                    let w = idf * k.weight
+                    for o in list {
+                        if acc[Int(o)] == 0 { scratch.touched.append(o) }
+                        acc[Int(o)] += w
+                    }
+                }
+                // Keep the best `candidateCount` by accumulated key weight.
+                var best = scratch.touched
+                let limit = candidateCount
+                if best.count > limit {
+                    best.sort { acc[Int($0)] > acc[Int($1)] || (acc[Int($0)] == acc[Int($1)] && $0 < $1) }
+                    best.removeLast(best.count - limit)
+                }
+                for o in best where alive[Int(o)] {
+                    candidates.append((o, storedName(o), storedKey(o), acc[Int(o)]))
+                }
+                for o in scratch.touched { acc[Int(o)] = 0 }
+            }
+            scratch.touched.removeAll(keepingCapacity: true)
+        }
+        // Re-score outside the lock.
+        var scored: [(score: Double, prior: Float, ord: UInt32, idx: Int, normalized: NormalizedName)] = []
+        scored.reserveCapacity(candidates.count)
+        for (i, c) in candidates.enumerated() {
+            let n = matcher.normalizer.normalize(c.name)
+            scored.append((matcher.similarity(query, n), c.prior, c.ord, i, n))
+        }
+        scored.sort { $0.score > $1.score || ($0.score == $1.score && ($0.prior > $1.prior || ($0.prior == $1.prior && $0.ord < $1.ord))) }
+        return scored.prefix(top).map { s in
+            let c = candidates[s.idx]
+            return NameSearchHit(key: c.key, name: c.name, score: matcher.score(query, s.normalized))
+        }
+    }
+}

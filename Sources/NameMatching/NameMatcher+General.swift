@@ -1,0 +1,122 @@
+/// Token alignment for names in Latin and Cyrillic (and any mix of the two).
+extension NameMatcher {
+    static let maxTokens = 8
+
+    @inline(__always)
+    static func roleWeight(_ r: NameRole) -> Double {
+        switch r {
+        case .surname: 1.2
+        case .given: 1.0
+        case .patronymic: 0.35
+        case .initial: 0.4
+        case .unknown: 1.0
+        }
+    }
+
+    /// Similarity of two non-Hangul tokens and why.
+    @inline(__always)
+    static func tokenSimilarity(_ x: NameToken, _ y: NameToken) -> (Double, TokenAlignment.Kind) {
+        if x.role == .initial || y.role == .initial {
+            guard let fx = x.skeleton.first, let fy = y.skeleton.first else { return (0, .initial) }
+            if x.role == .initial && y.role == .initial { return (fx == fy ? 0.9 : 0, .initial) }
+            let c = SkeletonDistance.sub[Int(fx) * Skeleton.alphabetSize + Int(fy)]
+            return (c <= 4 ? 0.85 : 0, .initial)
+        }
+        var sim: Double
+        var kind: TokenAlignment.Kind
+        if x.skeleton == y.skeleton {
+            sim = x.skeleton.isEmpty ? (x.text == y.text ? 1 : 0) : 1
+            kind = x.letters == y.letters ? .exact : .spelling
+        } else if x.symbol >= 0 && x.symbol == y.symbol {
+            sim = 0.95
+            kind = .nameVariant
+        } else {
+            let d = Double(SkeletonDistance.distance(x.skeleton, y.skeleton)) / 10
+            let len = Double(max(x.skeleton.count, y.skeleton.count))
+            sim = max(0, 1 - 1.3 * d / len)
+            kind = .fuzzy
+        }
+        if (x.role == .patronymic) != (y.role == .patronymic) {
+            let other = x.role == .patronymic ? y.role : x.role
+            sim *= other == .unknown ? 0.85 : 0.6
+        }
+        return (sim, kind)
+    }
+
+    func general(_ a: NormalizedName, _ b: NormalizedName, explain: Bool,
+                 into alignments: inout [TokenAlignment], notes: inout [String]) -> Double {
+        let ta = a.tokens, tb = b.tokens
+        let n = min(ta.count, Self.maxTokens), m = min(tb.count, Self.maxTokens)
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: n * m) { sims in
+            for i in 0..<n { for j in 0..<m { sims[i * m + j] = Self.tokenSimilarity(ta[i], tb[j]).0 } }
+            var usedA: UInt16 = 0, usedB: UInt16 = 0
+            var num = 0.0, den = 0.0
+            var matchedMain = 0
+            var minMain = 1.0
+            var pairsI: (Int8, Int8, Int8, Int8, Int8, Int8, Int8, Int8) = (0, 0, 0, 0, 0, 0, 0, 0)
+            var pairsJ = pairsI
+            var pairCount = 0
+            while true {
+                var best = 0.5, bi = -1, bj = -1
+                for i in 0..<n where usedA & (1 << i) == 0 {
+                    for j in 0..<m where usedB & (1 << j) == 0 {
+                        let s = sims[i * m + j]
+                        if s > best { best = s; bi = i; bj = j }
+                    }
+                }
+                if bi < 0 { break }
+                usedA |= 1 << bi; usedB |= 1 << bj
+                let x = ta[bi], y = tb[bj]
+                let w: Double
+                if x.role == .patronymic || y.role == .patronymic { w = 0.35 }
+                else if x.role == .initial || y.role == .initial { w = 0.4 }
+                else {
+                    w = max(Self.roleWeight(x.role), Self.roleWeight(y.role))
+                    matchedMain += 1
+                    minMain = min(minMain, best)
+                }
+                num += w * best
+                den += w
+                withUnsafeMutableBytes(of: &pairsI) { $0[pairCount] = UInt8(bi) }
+                withUnsafeMutableBytes(of: &pairsJ) { $0[pairCount] = UInt8(bj) }
+                pairCount += 1
+            }
+            for i in 0..<n where usedA & (1 << i) == 0 {
+                let r = ta[i].role
+                den += Self.roleWeight(r) * (r == .patronymic ? 0.3 : 1.0)
+            }
+            for j in 0..<m where usedB & (1 << j) == 0 {
+                let r = tb[j].role
+                den += Self.roleWeight(r) * (r == .patronymic ? 0.15 : 0.6)
+            }
+            var score = den > 0 ? num / den : 0
+            if matchedMain == 0 { score *= 0.5 }
+            if matchedMain > 0 && minMain < 0.9 { score *= 0.75 + 0.25 * minMain }
+            if explain {
+                for k in 0..<pairCount {
+                    let i = Int(withUnsafeBytes(of: &pairsI) { $0[k] }), j = Int(withUnsafeBytes(of: &pairsJ) { $0[k] })
+                    let x = ta[i], y = tb[j]
+                    let (s, kind) = Self.tokenSimilarity(x, y)
+                    let role = Self.pairRole(x.role, y.role)
+                    alignments.append(TokenAlignment(query: x.text, candidate: y.text, role: role, kind: kind,
+                                                     similarity: s, weight: Self.roleWeight(role)))
+                }
+                for i in 0..<n where usedA & (1 << i) == 0 {
+                    alignments.append(TokenAlignment(query: ta[i].text, candidate: nil, role: ta[i].role,
+                                                     kind: .unmatchedQuery, similarity: 0, weight: Self.roleWeight(ta[i].role)))
+                }
+                for j in 0..<m where usedB & (1 << j) == 0 {
+                    alignments.append(TokenAlignment(query: nil, candidate: tb[j].text, role: tb[j].role,
+                                                     kind: .unmatchedCandidate, similarity: 0, weight: Self.roleWeight(tb[j].role)))
+                }
+            }
+            return min(1, max(0, score))
+        }
+    }
+
+    static func pairRole(_ x: NameRole, _ y: NameRole) -> NameRole {
+        if x == y { return x }
+        if x == .unknown || x == .initial { return y }
+        return x
+    }
+}

@@ -55,6 +55,7 @@ public struct MatchEvidence: Sendable, Hashable {
         if let a = Self.canonical(unit), let b = Self.canonical(other.unit) {
             if a == b { logit += 0.7; notes.append("same unit") }
         }
+        if notes.isEmpty { return (score, notes) }
         return (Self.sigmoid(logit), notes)
     }
 

@@ -35,6 +35,8 @@ extension NameMatcher {
             let len = Double(max(x.skeleton.count, y.skeleton.count))
             sim = max(0, 1 - 1.3 * d / len)
             kind = .fuzzy
+            // Two different known given names (Yana/Diana, Maria/Marina) are different names, however close.
+            if x.symbol >= 0 && y.symbol >= 0 { sim = min(sim, 0.5) }
         }
         if (x.role == .patronymic) != (y.role == .patronymic) {
             let other = x.role == .patronymic ? y.role : x.role

@@ -124,8 +124,9 @@ extension NameMatcher {
         var score = w * surSim + (1 - w) * givenSim
         if surSim < 0.5 { score *= 0.8 }
         if explain {
+            let surKind: TokenAlignment.Kind = sta == stb ? .exact : surSim == 1 ? .spelling : .fuzzy
             alignments.append(TokenAlignment(query: sta, candidate: stb, role: .surname,
-                                             kind: sta == stb ? .exact : .fuzzy, similarity: surSim, weight: w))
+                                             kind: surKind, similarity: surSim, weight: w))
             alignments.append(TokenAlignment(query: gta, candidate: gtb, role: .given,
                                              kind: gta == gtb ? .exact : .fuzzy, similarity: givenSim, weight: 1 - w))
         }

@@ -55,6 +55,16 @@ public struct NameMatcher: Sendable {
             return koreanCross(hangul: ah ? a : b, other: ah ? b : a, hangulIsQuery: hangulIsQuery,
                                explain: explain, into: &alignments)
         }
-        return general(a, b, explain: explain, into: &alignments, notes: &notes)
+        var generalAlignments: [TokenAlignment] = []
+        let g = general(a, b, explain: explain, into: &generalAlignments, notes: &notes)
+        if g < Self.threshold {
+            var korean: [TokenAlignment] = []
+            if let k = koreanRomanPair(a, b, explain: explain, into: &korean), k > g {
+                alignments.append(contentsOf: korean)
+                return k
+            }
+        }
+        alignments.append(contentsOf: generalAlignments)
+        return g
     }
 }

@@ -16,7 +16,7 @@ enum Patronymic {
     static func isPatronymic(_ sk: [UInt8]) -> Bool {
         for suf in female where ends(sk, suf) { return true }
         if ends(sk, male[0]) || ends(sk, male[1]) { return true }
-        return sk.count >= 5 && ends(sk, male[2])
+        return sk.count >= 4 && sk.suffix(2).elementsEqual(male[2])
     }
 
     static let surnameEndings: [[UInt8]] = [

@@ -88,10 +88,11 @@ public enum Skeleton {
                 if has(pos, "schtsch") { out.append(sh); pos += 7 }
                 else if has(pos, "shch") || has(pos, "szcz") { out.append(sh); pos += 4 }
                 else if has(pos, "sch") { out.append(sh); pos += 3 }
-                else if has(pos, "sh") || has(pos, "sz") { out.append(sh); pos += 2 }
+                else if has(pos, "sh") || has(pos, "sz") || has(pos, "sj") { out.append(sh); pos += 2 }
                 else { out.append(s); pos += 1 }
             case UInt8(ascii: "t"):
                 if has(pos, "tsch") { out.append(ch); pos += 4 }
+                else if has(pos, "tsj") { out.append(ch); pos += 3 }
                 else if has(pos, "tch") || has(pos, "tsh") { out.append(ch); pos += 3 }
                 else if has(pos, "ts") || has(pos, "tz") { out.append(ts); pos += 2 }
                 else if has(pos, "th") { out.append(t); pos += 2 }

@@ -61,7 +61,7 @@ enum Fold {
         if v < 0x80 {
             if isASCIILetter(v) { return .latin }
             switch v {
-            case 0x27, 0x60: return .apostrophe
+            case 0x22, 0x27, 0x60: return .apostrophe
             case 0x2D: return .hyphen
             case 0x2C, 0x3B: return .comma
             case 0x2E: return .period
@@ -72,7 +72,7 @@ enum Fold {
         if isCyrillic(v) { return v == 0x482 || (v >= 0x483 && v <= 0x489) ? .combining : .cyrillic }
         if isHangulSyllable(v) || (v >= 0x1100 && v <= 0x11FF) { return .hangul }
         switch v {
-        case 0x2019, 0x2018, 0x02BC, 0x02B9, 0x02BB, 0x02BE, 0x02BF, 0x00B4: return .apostrophe
+        case 0x2019, 0x2018, 0x02BC, 0x02B9, 0x02BA, 0x02BB, 0x02BE, 0x02BF, 0x00B4, 0x201C, 0x201D: return .apostrophe
         case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2212, 0x00AD: return .hyphen
         case 0x3001, 0xFF0C, 0x060C: return .comma
         case 0x00B7, 0x30FB, 0x2027: return .separator

@@ -18,55 +18,61 @@ extension NamesTool {
             IO.err("search: cannot read registry '\(regPath)'")
             return 2
         }
+        var out = Output()
+        let code = searchLines(registry: regData, queries: IO.readAll(fd: 0), top: top, into: &out)
+        out.finish()
+        return code
+    }
+
+    /// The `search` verb on in-memory input; writes results and diagnostics to `out`.
+    static func searchLines(registry regData: [UInt8], queries data: [UInt8], top: Int, into out: inout Output) -> Int32 {
         let t0 = IO.now()
         let index = NameIndex()
         var regOK = 0, regBad = 0
         for (k, line) in IO.lines(regData).enumerated() {
             if line.isEmpty { continue }
             guard let f = IO.fields(line) else {
-                IO.err("registry line \(k + 1): invalid UTF-8, skipped"); regBad += 1; continue
+                out.error("registry line \(k + 1): invalid UTF-8, skipped"); regBad += 1; continue
             }
             guard f.count >= 2 else {
-                IO.err("registry line \(k + 1): expected id<TAB>name, got \(f.count) field(s), skipped"); regBad += 1; continue
+                out.error("registry line \(k + 1): expected id<TAB>name, got \(f.count) field(s), skipped"); regBad += 1; continue
             }
             if f[0].isEmpty || f[1].trimmingSpaces.isEmpty {
-                IO.err("registry line \(k + 1): empty id or name, skipped"); regBad += 1; continue
+                out.error("registry line \(k + 1): empty id or name, skipped"); regBad += 1; continue
             }
             index.insert(key: f[0], name: f[1])
             regOK += 1
         }
         let built = IO.now() - t0
-        IO.err("index_build_s=\(formatSeconds(built)) (\(regOK) names, \(regBad) malformed registry line(s) skipped)")
-        let data = IO.readAll(fd: 0)
+        out.error("index_build_s=\(formatSeconds(built)) (\(regOK) names, \(regBad) malformed registry line(s) skipped)")
         var processed = 0, bad = 0
         var latencies: [Double] = []
         for (k, line) in IO.lines(data).enumerated() {
             if line.isEmpty { continue }
             guard let f = IO.fields(line) else {
-                IO.err("line \(k + 1): invalid UTF-8, skipped"); bad += 1; continue
+                out.error("line \(k + 1): invalid UTF-8, skipped"); bad += 1; continue
             }
             guard f.count == 2 else {
-                IO.err("line \(k + 1): expected 2 tab-separated fields (qid, name), got \(f.count), skipped"); bad += 1; continue
+                out.error("line \(k + 1): expected 2 tab-separated fields (qid, name), got \(f.count), skipped"); bad += 1; continue
             }
             if f[0].isEmpty || f[1].trimmingSpaces.isEmpty {
-                IO.err("line \(k + 1): empty qid or name, skipped"); bad += 1; continue
+                out.error("line \(k + 1): empty qid or name, skipped"); bad += 1; continue
             }
             let q0 = IO.now()
             let hits = index.search(f[1], top: top)
             latencies.append(IO.now() - q0)
             for (r, h) in hits.enumerated() {
-                IO.out("\(f[0])\t\(r + 1)\t\(h.key)\t\(IO.format(h.score.score))\n")
+                out.write("\(f[0])\t\(r + 1)\t\(h.key)\t\(IO.format(h.score.score))\n")
             }
             processed += 1
         }
-        IO.flush()
         latencies.sort()
         if !latencies.isEmpty {
             let p50 = latencies[latencies.count / 2] * 1000
             let p99 = latencies[min(latencies.count - 1, latencies.count * 99 / 100)] * 1000
-            IO.err("queries=\(processed) malformed=\(bad) search_p50_ms=\(formatSeconds(p50)) search_p99_ms=\(formatSeconds(p99)) peak_rss_mb=\(Int(IO.peakRSSMB()))")
+            out.error("queries=\(processed) malformed=\(bad) search_p50_ms=\(formatSeconds(p50)) search_p99_ms=\(formatSeconds(p99)) peak_rss_mb=\(Int(IO.peakRSSMB()))")
         } else {
-            IO.err("queries=0 malformed=\(bad) peak_rss_mb=\(Int(IO.peakRSSMB()))")
+            out.error("queries=0 malformed=\(bad) peak_rss_mb=\(Int(IO.peakRSSMB()))")
         }
         if processed == 0 && bad > 0 { return 1 }
         if regOK == 0 && regBad > 0 { return 1 }

@@ -1,0 +1,131 @@
+/// Two romanized Korean names (Latin or Cyrillic on either side): `Kim Jong Un` ↔ `Ким Чен Ын` ↔ `Kim Chŏng-ŭn`.
+/// Both names must have a first or last word that is a known spelling of a Korean family name, and the family
+/// names must be able to denote the same Hangul surname. Given names are compared on a coarse phonetic code that
+/// erases the differences between the romanization systems (ㅓ = eo/ŏ/o/u/е, ㅇ = ng/н, ㅈ = j/ch/чж …).
+extension NameMatcher {
+    /// Surname word candidates: (word index, Hangul surnames it can spell).
+    static func koreanSurnameCandidates(_ name: NormalizedName,
+                                        _ words: [(letters: [UInt8], text: String, single: Bool)]) -> [(Int, [UInt16])] {
+        guard words.count >= 2 && words.count <= 4 else { return [] }
+        let table = name.tokens.contains { $0.script == .cyrillic } ? KoreanSurnames.cyrillic : KoreanSurnames.latin
+        var out: [(Int, [UInt16])] = []
+        for cand in Set([0, words.count - 1]).sorted() where words[cand].single {
+            if let s = table[words[cand].letters] { out.append((cand, s)) }
+        }
+        return out
+    }
+
+    /// Coarse phonetic code of romanized Korean letters.
+    static func koreanCoarseCode(_ s: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        let n = s.count
+        var p = 0
+        @inline(__always) func isV(_ c: UInt8) -> Bool {
+            c == UInt8(ascii: "a") || c == UInt8(ascii: "e") || c == UInt8(ascii: "i") || c == UInt8(ascii: "o")
+                || c == UInt8(ascii: "u") || c == UInt8(ascii: "y") || c == UInt8(ascii: "w")
+        }
+        var lastConsonant = false
+        while p < n {
+            let c = s[p]
+            let next: UInt8 = p + 1 < n ? s[p + 1] : 0
+            if isV(c) || c == UInt8(ascii: "v") {
+                var q = p
+                while q < n, isV(s[q]) || s[q] == UInt8(ascii: "v") { q += 1 }
+                let run = s[p..<q].filter { $0 != UInt8(ascii: "w") && $0 != UInt8(ascii: "v") }
+                var code = UInt8(ascii: "V")
+                if let last = run.last {
+                    if last == UInt8(ascii: "a") { code = UInt8(ascii: "A") }
+                    else if last == UInt8(ascii: "i") || (last == UInt8(ascii: "y") && run.count >= 2) { code = UInt8(ascii: "I") }
+                    else if run.count == 2 && run[run.startIndex] == UInt8(ascii: "e") && last == UInt8(ascii: "e") { code = UInt8(ascii: "I") }
+                }
+                out.append(code)
+                lastConsonant = false
+                p = q
+                continue
+            }
+            var code: UInt8 = 0
+            var step = 1
+            switch c {
+            case UInt8(ascii: "n"):
+                code = UInt8(ascii: "N"); if next == UInt8(ascii: "g") { step = 2 }
+            case UInt8(ascii: "k"):
+                if next == UInt8(ascii: "h") { code = lastConsonant ? 0 : UInt8(ascii: "H"); step = 2 }
+                else { code = UInt8(ascii: "K"); if next == c { step = 2 } }
+            case UInt8(ascii: "g"), UInt8(ascii: "q"): code = UInt8(ascii: "K"); if next == c { step = 2 }
+            case UInt8(ascii: "c"):
+                if next == UInt8(ascii: "h") {
+                    code = UInt8(ascii: "J"); step = 2
+                    if p + 3 < n && s[p + 2] == UInt8(ascii: "z") && s[p + 3] == UInt8(ascii: "h") { step = 4 }
+                } else { code = UInt8(ascii: "K") }
+            case UInt8(ascii: "j"), UInt8(ascii: "z"):
+                code = UInt8(ascii: "J"); if next == c || next == UInt8(ascii: "h") { step = 2 }
+            case UInt8(ascii: "t"), UInt8(ascii: "d"):
+                if c == UInt8(ascii: "t") && (next == UInt8(ascii: "s") || next == UInt8(ascii: "c")) {
+                    code = UInt8(ascii: "J"); step = next == UInt8(ascii: "c") && p + 2 < n && s[p + 2] == UInt8(ascii: "h") ? 3 : 2
+                } else { code = UInt8(ascii: "T"); if next == c || next == UInt8(ascii: "h") { step = 2 } }
+            case UInt8(ascii: "p"), UInt8(ascii: "b"), UInt8(ascii: "f"):
+                code = UInt8(ascii: "P"); if next == c || next == UInt8(ascii: "h") { step = 2 }
+            case UInt8(ascii: "s"):
+                code = UInt8(ascii: "S"); if next == UInt8(ascii: "s") || next == UInt8(ascii: "h") { step = 2 }
+            case UInt8(ascii: "h"):
+                let prevV = p > 0 && isV(s[p - 1])
+                let nextV = next != 0 && isV(next)
+                if lastConsonant || (prevV && !nextV) { code = 0 } else { code = UInt8(ascii: "H") }
+            case UInt8(ascii: "r"), UInt8(ascii: "l"):
+                code = UInt8(ascii: "R"); if next == c { step = 2 }
+            case UInt8(ascii: "m"): code = UInt8(ascii: "M")
+            default: code = 0
+            }
+            if code != 0 { out.append(code) }
+            lastConsonant = true
+            p += step
+        }
+        return out
+    }
+
+    static func unitLevenshtein(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var prev = Array(0...b.count), cur = prev
+        for i in 1...a.count {
+            cur[0] = i
+            for j in 1...b.count {
+                cur[j] = min(prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1), prev[j] + 1, cur[j - 1] + 1)
+            }
+            swap(&prev, &cur)
+        }
+        return prev[b.count]
+    }
+
+    /// Score of two romanized Korean names, or nil when either does not look like one.
+    func koreanRomanPair(_ a: NormalizedName, _ b: NormalizedName, explain: Bool,
+                         into alignments: inout [TokenAlignment]) -> Double? {
+        let wa = Self.romanWords(a), wb = Self.romanWords(b)
+        let ca = Self.koreanSurnameCandidates(a, wa), cb = Self.koreanSurnameCandidates(b, wb)
+        if ca.isEmpty || cb.isEmpty { return nil }
+        var best: (Double, Int, Int, Double)? = nil
+        for (ia, sa) in ca {
+            for (ib, sb) in cb where sa.contains(where: sb.contains) {
+                var ga: [UInt8] = [], gb: [UInt8] = []
+                for (k, w) in wa.enumerated() where k != ia { ga += w.letters }
+                for (k, w) in wb.enumerated() where k != ib { gb += w.letters }
+                let xa = Self.koreanCoarseCode(ga), xb = Self.koreanCoarseCode(gb)
+                let d = Self.unitLevenshtein(xa, xb)
+                let gsim = max(0, 1 - 2.0 * Double(d) / Double(max(3, xa.count, xb.count)))
+                let s = Self.koreanSurnameWeight + (1 - Self.koreanSurnameWeight) * gsim
+                if best == nil || s > best!.0 { best = (s, ia, ib, gsim) }
+            }
+        }
+        guard let (score, ia, ib, gsim) = best else { return nil }
+        if explain {
+            let w = Self.koreanSurnameWeight
+            alignments.append(TokenAlignment(query: wa[ia].text, candidate: wb[ib].text, role: .surname,
+                                             kind: .romanization, similarity: 1, weight: w))
+            let qa = wa.enumerated().filter { $0.offset != ia }.map(\.element.text).joined(separator: " ")
+            let qb = wb.enumerated().filter { $0.offset != ib }.map(\.element.text).joined(separator: " ")
+            alignments.append(TokenAlignment(query: qa, candidate: qb, role: .given, kind: .romanization,
+                                             similarity: gsim, weight: 1 - w))
+        }
+        return score
+    }
+}

@@ -1,0 +1,81 @@
+import Testing
+@testable import NameMatching
+
+@Suite("Index")
+struct IndexTests {
+    func sampleIndex() -> NameIndex {
+        let index = NameIndex()
+        let names = [
+            ("p1/c1", "Шевченко Олександр Петрович"), ("p2/c1", "Шевченко Андрій Іванович"), ("p3/c1", "김정은"),
+            ("p4/c1", "김정일"), ("p5/c1", "Петров Иван Сергеевич"), ("p6/c1", "Romanova Yana"), ("p7/c1", "Диана Романова"),
+            ("p8/c1", "박지성"), ("p9/c1", "이설주"), ("p10/c1", "Kovalenko Olha"),
+        ]
+        for (k, n) in names { index.insert(key: k, name: n) }
+        return index
+    }
+
+    @Test func findsAcrossScripts() {
+        let index = sampleIndex()
+        #expect(index.search("Oleksandr Shevchenko", top: 3).first?.key == "p1/c1")
+        #expect(index.search("Kim Jong-un", top: 3).first?.key == "p3/c1")
+        #expect(index.search("Ким Чен Ир", top: 3).first?.key == "p4/c1")
+        #expect(index.search("Park Ji-sung", top: 3).first?.key == "p8/c1")
+        #expect(index.search("Ri Sol-ju", top: 3).first?.key == "p9/c1")
+        #expect(index.search("Ivan Petrov", top: 3).first?.key == "p5/c1")
+        #expect(index.search("Ольга Коваленко", top: 3).first?.key == "p10/c1")
+    }
+
+    @Test func hitsCarryScoresAndExplanations() {
+        let hits = sampleIndex().search("Yana Romanova", top: 2)
+        #expect(hits.count == 2)
+        #expect(hits[0].key == "p6/c1")
+        #expect(hits[0].score.isMatch)
+        #expect(hits[0].score.score >= hits[1].score.score)
+        #expect(!hits[1].score.isMatch)
+        #expect(hits[0].score.explanationText.contains("Romanova"))
+        #expect(hits[0].name == "Romanova Yana")
+    }
+
+    @Test func removeAndReplace() {
+        let index = sampleIndex()
+        #expect(index.count == 10)
+        #expect(index.remove(key: "p1/c1"))
+        #expect(!index.remove(key: "p1/c1"))
+        #expect(index.count == 9)
+        #expect(index.search("Oleksandr Shevchenko", top: 5).allSatisfy { $0.key != "p1/c1" })
+        index.insert(key: "p2/c1", name: "Шевченко Олександр")
+        #expect(index.count == 9)
+        #expect(index.name(forKey: "p2/c1") == "Шевченко Олександр")
+        #expect(index.search("Oleksandr Shevchenko", top: 1).first?.key == "p2/c1")
+        #expect(index.search("Andriy Shevchenko", top: 5).allSatisfy { $0.name != "Шевченко Андрій Іванович" })
+    }
+
+    @Test func emptyQueriesAndTopZero() {
+        let index = sampleIndex()
+        #expect(index.search("", top: 5).isEmpty)
+        #expect(index.search("Ivan", top: 0).isEmpty)
+        #expect(NameIndex().search("Ivan", top: 5).isEmpty)
+    }
+
+    @Test func concurrentSearchesAndWrites() async {
+        let index = sampleIndex()
+        await withTaskGroup(of: Bool.self) { group in
+            for t in 0..<8 {
+                group.addTask {
+                    var ok = true
+                    for k in 0..<50 {
+                        if t % 4 == 0 {
+                            index.insert(key: "w\(t)/\(k)", name: "Петренко Тарас \(k % 3 == 0 ? "Ігорович" : "")")
+                            if k % 2 == 0 { index.remove(key: "w\(t)/\(k)") }
+                        } else {
+                            ok = ok && index.search("Kim Jong-un", top: 3).first?.key == "p3/c1"
+                        }
+                    }
+                    return ok
+                }
+            }
+            for await ok in group { #expect(ok) }
+        }
+        #expect(index.count == 10 + 2 * 25)
+    }
+}

@@ -30,14 +30,17 @@ public struct TransitionOutcome: Sendable {
 /// full guard checklist (its failures are `blockingGuards`). The API answers 422 with all of them.
 public struct TransitionRefusal: Error, Sendable, Equatable {
     public var errors: [DomainError]
+    /// The whole checklist, for the case page.
     public var guards: [GuardResult]
+    /// The guard results that stopped this transition (a submission is stopped only by bars).
+    public var blockingGuards: [GuardResult]
 
-    public init(errors: [DomainError], guards: [GuardResult]) {
+    public init(errors: [DomainError], guards: [GuardResult], blocking: [GuardResult]? = nil) {
         self.errors = errors
         self.guards = guards
+        self.blockingGuards = blocking ?? guards.blocking
     }
 
-    public var blockingGuards: [GuardResult] { guards.blocking }
     /// Error codes and failing guard keys together, as a client lists them.
     public var codes: [String] { errors.map(\.code) + blockingGuards.map(\.key) }
     /// The HTTP-ish kind to answer with: a missing role is 403, a wrong state 409, else 422.
@@ -71,10 +74,10 @@ public enum DispositionWorkflow {
         if prisonerID != facts.prisoner.id {
             errors.append(.invalid("prisonerID", "the facts are for another prisoner"))
         }
-        do { try validateRoute(route, receivingPower: receivingPower) } catch { errors.append(error) }
+        do { try validateRoute(route, receivingPower: receivingPower, kind: kind) } catch { errors.append(error) }
         let guards = LegalGuards.evaluate(draft, facts: facts, at: time)
         let bars = guards.filter { $0.blocks && !$0.remediable && $0.severity == .enforce }
-        if !errors.isEmpty || !bars.isEmpty { throw TransitionRefusal(errors: errors, guards: guards) }
+        if !errors.isEmpty || !bars.isEmpty { throw TransitionRefusal(errors: errors, guards: guards, blocking: bars) }
         return (draft, guards)
     }
 
@@ -164,7 +167,7 @@ public enum DispositionWorkflow {
         }
 
         if !errors.isEmpty || !blockingGuards.isEmpty {
-            throw TransitionRefusal(errors: errors, guards: guards)
+            throw TransitionRefusal(errors: errors, guards: guards, blocking: blockingGuards)
         }
         let note: String? = switch target {
         case .withdrawn(let reason): reason
@@ -176,7 +179,15 @@ public enum DispositionWorkflow {
         return TransitionOutcome(dispositionCase: next, guards: guards, notices: notices)
     }
 
-    static func validateRoute(_ route: Route?, receivingPower: String?) throws(DomainError) {
+    static func validateRoute(_ route: Route?, receivingPower: String?, kind: DispositionCase.Kind) throws(DomainError) {
+        if kind.isTransferToAnotherPower {
+            if route == nil {
+                throw .invalid("route", "name the destination and every transit state", code: "required")
+            }
+            if receivingPower == nil {
+                throw .invalid("receivingPower", "name the Power that takes custody at the hand-over", code: "required")
+            }
+        }
         if let route {
             try DispositionRules.country(route.destination, "route.destination")
             for (index, state) in route.transit.enumerated() { try DispositionRules.country(state, "route.transit[\(index)]") }

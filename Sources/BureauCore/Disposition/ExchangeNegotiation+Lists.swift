@@ -117,7 +117,7 @@ extension ExchangeNegotiation {
         let results = screen(facts, at: time)
         let enforced = results.filter { $0.blocks && $0.severity == .enforce }
         if !errors.isEmpty || !enforced.isEmpty {
-            throw TransitionRefusal(errors: errors, guards: results.filter { $0.severity == .enforce || !$0.blocks })
+            throw TransitionRefusal(errors: errors, guards: results, blocking: enforced)
         }
         var updated = self
         updated.ourList.append(.init(prisonerID: facts.prisoner.id, category: category, caseID: caseID,

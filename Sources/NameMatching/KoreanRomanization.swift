@@ -8,6 +8,9 @@ struct KoreanSpellingTable: Sendable {
     let offsets: [Int32]
     let starts: [Int32]
     let bytes: [UInt8]
+    /// Shortest and longest spelling of each syllable (a cheap bound on the alignment cost).
+    let minLength: [UInt8]
+    let maxLength: [UInt8]
 
     init(initials: [[String]], vowels: [[String]], finals: [[String]], nullInitialVowels: [Int: [String]],
          extras: [String: [String]]) {
@@ -16,6 +19,7 @@ struct KoreanSpellingTable: Sendable {
         var offsets: [Int32] = [0]
         var starts: [Int32] = []
         var bytes: [UInt8] = []
+        var minLength: [UInt8] = [], maxLength: [UInt8] = []
         offsets.reserveCapacity(11173)
         for s in 0..<11172 {
             let syl = UInt16(s)
@@ -30,12 +34,16 @@ struct KoreanSpellingTable: Sendable {
                 starts.append(Int32(bytes.count))
                 bytes.append(contentsOf: Array(x.utf8))
             }
+            minLength.append(UInt8(list.map(\.utf8.count).min() ?? 0))
+            maxLength.append(UInt8(list.map(\.utf8.count).max() ?? 0))
             offsets.append(Int32(starts.count))
         }
         starts.append(Int32(bytes.count))
         self.offsets = offsets
         self.starts = starts
         self.bytes = bytes
+        self.minLength = minLength
+        self.maxLength = maxLength
     }
 
     static let latin = KoreanSpellingTable(

@@ -14,13 +14,23 @@ extension NameMatcher {
     }
 
     /// The words of a non-Hangul name as letter arrays with their display text.
-    static func romanWords(_ name: NormalizedName) -> [(letters: [UInt8], text: String, single: Bool)] {
+    static func romanWords(_ name: NormalizedName, withText: Bool = true) -> [(letters: [UInt8], text: String, single: Bool)] {
         var out: [(letters: [UInt8], text: String, single: Bool)] = []
         let toks = name.tokens
-        for r in name.words {
-            let ws = toks[r].filter { $0.script != .hangul && $0.script != .other }
-            if ws.isEmpty { continue }
-            out.append((ws.flatMap(\.letters), ws.map(\.text).joined(separator: "-"), ws.count == 1))
+        var k = 0
+        while k < toks.count {
+            var e = k + 1
+            while e < toks.count && toks[e].hyphenated { e += 1 }
+            var letters: [UInt8] = []
+            var text = ""
+            var parts = 0
+            for t in k..<e where toks[t].script == .latin || toks[t].script == .cyrillic {
+                letters.append(contentsOf: toks[t].letters)
+                if withText { text += parts == 0 ? toks[t].text : "-" + toks[t].text }
+                parts += 1
+            }
+            if parts > 0 { out.append((letters, text, parts == 1)) }
+            k = e
         }
         return out
     }
@@ -28,7 +38,7 @@ extension NameMatcher {
     /// Similarity of a romanized family name to Hangul surname syllables.
     @inline(__always)
     static func surnameSimilarity(_ letters: [UInt8], _ sur: ArraySlice<UInt16>, _ table: KoreanSpellingTable) -> Double {
-        let c = KoreanAlignment.cost(letters, sur, table: table)
+        let c = KoreanAlignment.cost(letters, sur, table: table, budget: 1)
         if c == 0 { return 1 }
         if c == 1 && letters.count >= 3 { return 0.6 }
         return 0
@@ -36,16 +46,18 @@ extension NameMatcher {
 
     /// Similarity of a romanized given name to Hangul given-name syllables.
     @inline(__always)
-    static func givenSimilarity(_ letters: [UInt8], _ given: ArraySlice<UInt16>, _ table: KoreanSpellingTable) -> Double {
+    static func givenSimilarity(_ letters: [UInt8], _ given: ArraySlice<UInt16>, _ table: KoreanSpellingTable,
+                                maxBudget: Int = Int.max / 8) -> Double {
         if given.isEmpty { return letters.isEmpty ? 1 : 0 }
-        let c = KoreanAlignment.cost(letters, given, table: table)
-        return max(0, 1 - 1.5 * Double(c) / Double(max(4, letters.count)))
+        let len = Double(max(4, letters.count))
+        let c = KoreanAlignment.cost(letters, given, table: table, budget: min(maxBudget, Int(len / 1.5)))
+        return max(0, 1 - 1.5 * Double(c) / len)
     }
 
     func koreanCross(hangul: NormalizedName, other: NormalizedName, hangulIsQuery: Bool, explain: Bool,
                      into alignments: inout [TokenAlignment]) -> Double {
         let (sur, given, surText, givenText) = Self.hangulSplit(hangul)
-        let words = Self.romanWords(other)
+        let words = Self.romanWords(other, withText: explain)
         if words.isEmpty || sur.isEmpty { return 0 }
         let table = other.tokens.contains { $0.script == .cyrillic } ? KoreanSpellingTable.cyrillicShared
                                                                         : KoreanSpellingTable.latinShared
@@ -59,7 +71,8 @@ extension NameMatcher {
                 let s1 = Self.surnameSimilarity(words[cand].letters, sur, table)
                 var g: [UInt8] = []
                 for (k, w) in words.enumerated() where k != cand { g.append(contentsOf: w.letters) }
-                let s2 = Self.givenSimilarity(g, given, table)
+                // Without the family name the pair cannot reach the threshold: a coarse given-name score will do.
+                let s2 = Self.givenSimilarity(g, given, table, maxBudget: s1 > 0 ? Int.max / 8 : 2)
                 let total = Self.koreanSurnameWeight * s1 + (1 - Self.koreanSurnameWeight) * s2
                 if total > best { best = total; bestSur = s1; bestGiven = s2; bestSurWord = cand }
             }

@@ -27,6 +27,8 @@ public struct GuardResult: Sendable, Hashable, Codable {
     public var status: Status
     /// Localization key, `guard.<n>.<point>`; also the key an override names.
     public var key: String
+    /// Values for the `{name}` placeholders of the key's sentence (`GuardCatalog`).
+    public var parameters: [String: String]
     /// English text for logs, the CLI and API clients.
     public var message: String
     /// A missing record could cure the failure (record a will statement); false for a bar
@@ -34,25 +36,27 @@ public struct GuardResult: Sendable, Hashable, Codable {
     public var remediable: Bool
 
     public init(guardNumber: Int, article: String, severity: Severity, status: Status, key: String,
-                message: String, remediable: Bool = true) {
+                parameters: [String: String] = [:], remediable: Bool = true) {
         self.guardNumber = guardNumber
         self.article = article
         self.severity = severity
         self.status = status
         self.key = key
-        self.message = message
+        self.parameters = parameters
+        self.message = GuardCatalog.render(key, parameters)
         self.remediable = remediable
     }
 
     public static func pass(_ number: Int, _ article: String, _ severity: Severity, _ key: String,
-                            _ message: String) -> GuardResult {
-        GuardResult(guardNumber: number, article: article, severity: severity, status: .passed, key: key, message: message)
+                            _ parameters: [String: String] = [:]) -> GuardResult {
+        GuardResult(guardNumber: number, article: article, severity: severity, status: .passed, key: key,
+                    parameters: parameters)
     }
 
-    public static func fail(_ number: Int, _ article: String, _ severity: Severity, _ key: String, _ message: String,
-                            remediable: Bool = true) -> GuardResult {
+    public static func fail(_ number: Int, _ article: String, _ severity: Severity, _ key: String,
+                            _ parameters: [String: String] = [:], remediable: Bool = true) -> GuardResult {
         GuardResult(guardNumber: number, article: article, severity: severity, status: .failed, key: key,
-                    message: message, remediable: remediable)
+                    parameters: parameters, remediable: remediable)
     }
 
     public var passed: Bool { status == .passed }

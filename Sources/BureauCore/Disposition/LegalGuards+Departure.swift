@@ -11,8 +11,7 @@ extension LegalGuards {
         if let route = c.route {
             results += routeRisk(route, kind: c.kind, facts: facts, at: time)
         } else if c.isDeparture {
-            results.append(.fail(2, art2Risk, .enforce, "guard.2.no_route",
-                                 "Name the destination and every transit state, so the risk on the way can be assessed."))
+            results.append(.fail(2, art2Risk, .enforce, "guard.2.no_route"))
         }
         results += article12(c, facts: facts, at: time)
         return results
@@ -20,23 +19,18 @@ extension LegalGuards {
 
     static func willRecord(facts: DispositionFacts, at time: Date) -> [GuardResult] {
         guard let will = facts.currentWill(at: time) else {
-            return [.fail(2, art2Will, .enforce, "guard.2.no_will_statement",
-                          "No will statement on record: he does not leave custody before he has said, through an interpreter, where he wants to go.")]
+            return [.fail(2, art2Will, .enforce, "guard.2.no_will_statement")]
         }
         var results: [GuardResult] = []
         if time.timeIntervalSince(will.statedAt) > facts.policy.willStatementMaxAge {
-            results.append(.fail(2, art2Will, .enforce, "guard.2.will_statement_stale",
-                                 "The newest will statement (\(day(will.statedAt))) is too old: hear him again."))
+            results.append(.fail(2, art2Will, .enforce, "guard.2.will_statement_stale", ["date": day(will.statedAt)]))
         } else {
-            results.append(.pass(2, art2Will, .enforce, "guard.2.will_statement",
-                                 "Current will statement of \(day(will.statedAt))."))
+            results.append(.pass(2, art2Will, .enforce, "guard.2.will_statement", ["date": day(will.statedAt)]))
         }
         if will.privatelyConfirmed {
-            results.append(.pass(2, art2Will, .warn, "guard.2.private_confirmation",
-                                 "Confirmed in a private interview with an ICRC delegate present."))
+            results.append(.pass(2, art2Will, .warn, "guard.2.private_confirmation"))
         } else {
-            results.append(.fail(2, art2Will, .warn, "guard.2.no_private_confirmation",
-                                 "His will has not been confirmed in a private interview with the ICRC."))
+            results.append(.fail(2, art2Will, .warn, "guard.2.no_private_confirmation"))
         }
         return results
     }
@@ -45,39 +39,34 @@ extension LegalGuards {
                           at time: Date) -> [GuardResult] {
         var results: [GuardResult] = []
         let current = facts.currentRisks(at: time)
+        let where_ = ["route": route.description]
         // A documented serious risk in any state on the route blocks it, whatever else is on file.
         let blocking = current.filter { $0.outcome == .seriousRisk && route.states.contains($0.route.destination.uppercased()) }
         for state in Set(blocking.map { $0.route.destination.uppercased() }).sorted() {
-            results.append(.fail(2, art2Risk, .enforce, "guard.2.serious_risk",
-                                 "A serious risk is documented in \(state): non-refoulement blocks this route.",
-                                 remediable: false))
+            results.append(.fail(2, art2Risk, .enforce, "guard.2.serious_risk", ["state": state], remediable: false))
         }
         let covering = current.filter { $0.covers(route) }.max { $0.assessedAt < $1.assessedAt }
         if let covering {
             let missing = facts.policy.requiredRisks.subtracting(covering.risksConsidered)
             if covering.outcome == .inconclusive {
-                results.append(.fail(2, art2Risk, .enforce, "guard.2.risk_inconclusive",
-                                     "The risk assessment for \(route.description) is inconclusive."))
+                results.append(.fail(2, art2Risk, .enforce, "guard.2.risk_inconclusive", where_))
             } else if !missing.isEmpty {
                 results.append(.fail(2, art2Risk, .enforce, "guard.2.risks_not_considered",
-                                     "The risk assessment did not consider: \(missing.sorted().map(\.rawValue).joined(separator: ", "))."))
+                                     where_.merging(["risks": missing.sorted().map(\.rawValue).joined(separator: ", ")]) { a, _ in a }))
             } else if covering.reviewer?.trimmedOrNil == nil {
-                results.append(.fail(2, art2Risk, .enforce, "guard.2.risk_not_reviewed",
-                                     "The risk assessment for \(route.description) has not been reviewed by a second person."))
+                results.append(.fail(2, art2Risk, .enforce, "guard.2.risk_not_reviewed", where_))
             } else if covering.outcome == .noSeriousRisk {
                 results.append(.pass(2, art2Risk, .enforce, "guard.2.risk_assessed",
-                                     "No serious risk found for \(route.description) (\(day(covering.assessedAt)))."))
+                                     ["route": route.description, "date": day(covering.assessedAt)]))
             }
         } else if blocking.isEmpty {
             let sameDestination = current.filter { $0.route.destination.uppercased() == route.destination.uppercased() }
             if sameDestination.isEmpty {
-                results.append(.fail(2, art2Risk, .enforce, "guard.2.no_risk_assessment",
-                                     "No non-refoulement risk assessment for \(route.description)."))
+                results.append(.fail(2, art2Risk, .enforce, "guard.2.no_risk_assessment", where_))
             } else {
                 let seen = sameDestination.reduce(Set<String>()) { $0.union($1.route.states) }
                 let missing = route.states.subtracting(seen).sorted().joined(separator: ", ")
-                results.append(.fail(2, art2Risk, .enforce, "guard.2.transit_not_assessed",
-                                     "The risk assessment does not cover transit through \(missing)."))
+                results.append(.fail(2, art2Risk, .enforce, "guard.2.transit_not_assessed", ["states": missing]))
             }
         }
         results += againstWill(route, kind: kind, facts: facts, current: current, at: time)
@@ -98,20 +87,16 @@ extension LegalGuards {
         case .stay, .undecided: matches = false
         }
         if matches {
-            return [.pass(2, art2Will, .enforce, "guard.2.route_matches_will", "The route is the one he asked for.")]
+            return [.pass(2, art2Will, .enforce, "guard.2.route_matches_will")]
         }
         let riskAtHome = current.contains { $0.outcome == .seriousRisk && origin.contains($0.route.destination.uppercased()) }
         if returnsHome && will.answer != .returnHome && riskAtHome {
-            return [.fail(2, art2Will, .enforce, "guard.2.return_against_will",
-                          "He has not asked to return and a serious risk at home is documented: no return against his will (non-refoulement), whatever an exchange agreement says.",
-                          remediable: false)]
+            return [.fail(2, art2Will, .enforce, "guard.2.return_against_will", remediable: false)]
         }
         if will.answer == .undecided {
-            return [.fail(2, art2Will, .warn, "guard.2.will_undecided",
-                          "He has not decided where he wants to go.")]
+            return [.fail(2, art2Will, .warn, "guard.2.will_undecided")]
         }
-        return [.fail(2, art2Will, .warn, "guard.2.against_expressed_will",
-                      "The route is not the one he asked for in his current statement.")]
+        return [.fail(2, art2Will, .warn, "guard.2.against_expressed_will")]
     }
 
     /// Art. 12 applies whenever the Power receiving him is not, beyond dispute, his own.
@@ -123,14 +108,13 @@ extension LegalGuards {
         guard needed else { return [] }
         guard let assessment = Article12Assessment.current(
             facts.article12Assessments.filter { $0.prisonerID == facts.prisoner.id }, for: power, at: time) else {
-            return [.fail(2, art12, .enforce, "guard.2.no_article12_assessment",
-                          "Transfer to \(power): no Art. 12 assessment that it is a party to the Convention, willing and able to apply it.")]
+            return [.fail(2, art12, .enforce, "guard.2.no_article12_assessment", ["power": power])]
         }
         if !assessment.satisfied {
-            return [.fail(2, art12, .enforce, "guard.2.article12_not_satisfied",
-                          "Art. 12 assessment of \(power) is not satisfied (party: \(assessment.partyToConvention), willing: \(assessment.willing), able: \(assessment.able)).")]
+            let unmet = [(assessment.partyToConvention, "party to the Convention"), (assessment.willing, "willing"),
+                         (assessment.able, "able")].filter { !$0.0 }.map(\.1).joined(separator: ", ")
+            return [.fail(2, art12, .enforce, "guard.2.article12_not_satisfied", ["power": power, "unmet": unmet])]
         }
-        return [.pass(2, art12, .enforce, "guard.2.article12_satisfied",
-                      "\(power) is a party to the Convention, willing and able to apply it (\(day(assessment.assessedAt))).")]
+        return [.pass(2, art12, .enforce, "guard.2.article12_satisfied", ["power": power, "date": day(assessment.assessedAt)])]
     }
 }

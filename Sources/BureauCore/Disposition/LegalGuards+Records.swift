@@ -7,17 +7,15 @@ extension LegalGuards {
         var results: [GuardResult] = []
         if !c.waivers.isEmpty {
             let rights = c.waivers.map(\.right).joined(separator: "; ")
-            results.append(.fail(4, art4, .warn, "guard.4.waiver",
-                                 "Art. 7: a prisoner cannot renounce his Convention rights; waiver recorded for: \(rights)."))
+            results.append(.fail(4, art4, .warn, "guard.4.waiver", ["rights": rights]))
         }
         if c.kind == .exchange, let agreement = facts.exchangeAgreement {
             let adverse = agreement.clauses.filter(\.adverseToPrisoners)
             if adverse.isEmpty {
-                results.append(.pass(4, art4, .warn, "guard.4.agreement_reviewed",
-                                     "No clause of the exchange agreement is flagged as worsening prisoners' position."))
+                results.append(.pass(4, art4, .warn, "guard.4.agreement_reviewed"))
             } else {
                 results.append(.fail(4, art4, .warn, "guard.4.adverse_agreement_clause",
-                                     "Art. 6: \(adverse.count) clause(s) of the exchange agreement worsen prisoners' position: \(adverse.map(\.reference).joined(separator: ", "))."))
+                                     ["clauses": adverse.map(\.reference).joined(separator: ", ")]))
             }
         }
         return results
@@ -32,21 +30,18 @@ extension LegalGuards {
         var results: [GuardResult] = []
         let known = facts.prisoner.languages.map { $0.lowercased() }
         if !known.isEmpty && !known.contains(will.language.lowercased()) {
-            results.append(.fail(5, art5, .enforce, "guard.5.language_not_understood",
-                                 "The will statement was taken in \(will.language), not a language he is recorded to understand."))
+            results.append(.fail(5, art5, .enforce, "guard.5.language_not_understood", ["language": will.language]))
         } else {
-            results.append(.pass(5, art5, .enforce, "guard.5.language", "Taken in \(will.language), a language he understands."))
+            results.append(.pass(5, art5, .enforce, "guard.5.language", ["language": will.language]))
         }
         if let interpreter = will.interpreter, interpreter.name.trimmedOrNil != nil, interpreter.affiliation.trimmedOrNil != nil {
             results.append(.pass(5, art5, .enforce, "guard.5.interpreter",
-                                 "Interpreter recorded: \(interpreter.name) (\(interpreter.affiliation))."))
+                                 ["interpreter": "\(interpreter.name) (\(interpreter.affiliation))"]))
             if will.interpreterIsInterested(interestedStates: facts.interestedStates(route: c.route)) {
-                results.append(.fail(5, art5, .warn, "guard.5.interested_interpreter",
-                                     "The interpreter is employed by a state with an interest in the outcome: have his will confirmed through an independent interpreter."))
+                results.append(.fail(5, art5, .warn, "guard.5.interested_interpreter"))
             }
         } else {
-            results.append(.fail(5, art5, .enforce, "guard.5.no_interpreter",
-                                 "The will statement names no interpreter and affiliation."))
+            results.append(.fail(5, art5, .enforce, "guard.5.no_interpreter"))
         }
         return results
     }
@@ -57,17 +52,14 @@ extension LegalGuards {
 extension LegalGuards {
     public static func custodyChangeNotified(_ c: DispositionCase, facts: DispositionFacts) -> [GuardResult] {
         var results: [GuardResult] = [
-            .pass(7, art7, .enforce, "guard.7.notices",
-                  "Art. 122 notifications to the Central Tracing Agency are created with the hand-over."),
+            .pass(7, art7, .enforce, "guard.7.notices"),
         ]
         let checklist = facts.exitChecklist
         if checklist?.finalStatementIssued != true {
-            results.append(.fail(7, "GC III Art. 66", .enforce, "guard.7.no_final_statement",
-                                 "Art. 66: issue the signed statement of his credit balance before he leaves."))
+            results.append(.fail(7, "GC III Art. 66", .enforce, "guard.7.no_final_statement"))
         }
         if checklist?.valuablesResolved != true {
-            results.append(.fail(7, "GC III Arts. 119, 122(9)", .enforce, "guard.7.valuables_unresolved",
-                                 "Return or packet his valuables, currency and documents before he leaves."))
+            results.append(.fail(7, "GC III Arts. 119, 122(9)", .enforce, "guard.7.valuables_unresolved"))
         }
         return results
     }
@@ -80,25 +72,21 @@ extension LegalGuards {
         var results: [GuardResult] = []
         let own = facts.documents.filter { $0.authenticity == .genuine || $0.authenticity == .unverified }
         if own.isEmpty {
-            results.append(.fail(9, art9Document, .warn, "guard.9.no_identity_document",
-                                 "He holds no identity document of his own: issue one (Art. 18(3)) before the hand-over."))
+            results.append(.fail(9, art9Document, .warn, "guard.9.no_identity_document"))
         }
         if facts.documents.contains(where: { $0.authenticity == .thirdParty || $0.authenticity == .forged }) {
-            results.append(.fail(9, art9Document, .warn, "guard.9.false_document",
-                                 "A false or third-party document is on file: make sure the receiving side gets his assessed identity."))
+            results.append(.fail(9, art9Document, .warn, "guard.9.false_document"))
         }
         if facts.powerDependedOnContested {
-            results.append(.fail(9, art9Power, .warn, "guard.9.contested_power",
-                                 "The Power he depends on is contested: confirm who receives him and who is notified."))
+            results.append(.fail(9, art9Power, .warn, "guard.9.contested_power"))
         }
         let power = facts.prisoner.powerDependedOn.power.uppercased()
         if let protecting = facts.conflict.protectingPowers[power] {
             results.append(.pass(9, art9Protecting, .warn, "guard.9.protecting_power",
-                                 "Protecting Power for \(power): \(protecting)."))
+                                 ["power": power, "protectingPower": protecting]))
         } else {
             // Notices always go through the CTA (DispositionNotice), so this is satisfied by routing.
-            results.append(.pass(9, art9Protecting, .warn, "guard.9.routed_via_cta",
-                                 "No Protecting Power for \(power): notices are routed through the ICRC Central Tracing Agency."))
+            results.append(.pass(9, art9Protecting, .warn, "guard.9.routed_via_cta", ["power": power]))
         }
         return results
     }
@@ -111,20 +99,16 @@ extension LegalGuards {
         guard !facts.hostilitiesOngoing(at: time) else { return [] }
         switch c.kind {
         case .exchange:
-            return [.fail(11, art11, .enforce, "guard.11.exchange_after_cessation",
-                          "Active hostilities have ceased: release and repatriation are owed without delay, not traded.",
-                          remediable: false)]
+            return [.fail(11, art11, .enforce, "guard.11.exchange_after_cessation", remediable: false)]
         case .thirdStateTransfer, .releaseOther:
             let wish = facts.currentWill(at: time)?.answer.isAsylumWish == true
             let homeAssessed = facts.currentRisks(at: time).contains { facts.originPowers.contains($0.route.destination.uppercased()) }
             if wish && homeAssessed {
-                return [.pass(11, art11, .enforce, "guard.11.non_return_recorded",
-                              "Not returned on the strength of his recorded will and a risk assessment of his home state.")]
+                return [.pass(11, art11, .enforce, "guard.11.non_return_recorded")]
             }
-            return [.fail(11, art11, .enforce, "guard.11.non_return_without_records",
-                          "After hostilities, he may stay out of the repatriation plan only on his recorded will and a risk assessment of his home state.")]
+            return [.fail(11, art11, .enforce, "guard.11.non_return_without_records")]
         default:
-            return [.pass(11, art11, .enforce, "guard.11.repatriation_plan", "Part of the end-of-hostilities release.")]
+            return [.pass(11, art11, .enforce, "guard.11.repatriation_plan")]
         }
     }
 }
@@ -149,17 +133,13 @@ extension LegalGuards {
         }
         var results: [GuardResult] = []
         if toOrigin {
-            results.append(.fail(12, art12Privacy, .warn, "guard.12.disclosed_to_origin",
-                                 "His will was disclosed to the Power he depends on or the forces he served with: reassess the risk to him and his family, then override with the reason.",
-                                 remediable: false))
+            results.append(.fail(12, art12Privacy, .warn, "guard.12.disclosed_to_origin", remediable: false))
         }
         if unapproved {
-            results.append(.fail(12, art12Privacy, .warn, "guard.12.disclosed_without_approval",
-                                 "His will was disclosed to a state without DPO and legal approval."))
+            results.append(.fail(12, art12Privacy, .warn, "guard.12.disclosed_without_approval"))
         }
         if results.isEmpty {
-            results.append(.pass(12, art12Privacy, .enforce, "guard.12.will_protected",
-                                 "His will has not been disclosed to anyone not entitled to it."))
+            results.append(.pass(12, art12Privacy, .warn, "guard.12.will_protected"))
         }
         return results
     }

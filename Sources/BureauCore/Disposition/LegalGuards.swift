@@ -70,11 +70,9 @@ extension LegalGuards {
             return exchangeEligibility(facts: facts, at: time)
         case .directMedicalRepatriation, .neutralAccommodation:
             if c.exchangeID != nil {
-                return [.fail(1, art1, .enforce, "guard.1.medical_linked_to_exchange",
-                              "Medical repatriation is owed regardless of number or rank: it cannot be part of an exchange, quota or reciprocity.",
-                              remediable: false)]
+                return [.fail(1, art1, .enforce, "guard.1.medical_linked_to_exchange", remediable: false)]
             }
-            return [.pass(1, art1, .enforce, "guard.1.not_traded", "Medical repatriation is not linked to any exchange.")]
+            return [.pass(1, art1, .enforce, "guard.1.not_traded")]
         default:
             return []
         }
@@ -84,15 +82,13 @@ extension LegalGuards {
     public static func exchangeEligibility(facts: DispositionFacts, at time: Date) -> [GuardResult] {
         let decision = facts.currentEligibility(at: time)
         if let decision, decision.eligible {
-            return [.fail(1, art1, .enforce, "guard.1.eligible_in_exchange",
-                          "Eligible for medical repatriation (\(decision.category.article)): owed regardless of number or rank, he can never be held for or counted in an exchange.",
+            return [.fail(1, art1, .enforce, "guard.1.eligible_in_exchange", ["article": decision.category.article],
                           remediable: false)]
         }
         if facts.seriouslyIll && (decision == nil || decision?.commissionDecision == .notConfirmed) {
-            return [.fail(1, art1, .warn, "guard.1.eligibility_not_assessed",
-                          "Seriously ill or wounded and no Art. 110 decision on record: have him examined before trading him.")]
+            return [.fail(1, art1, .warn, "guard.1.eligibility_not_assessed")]
         }
-        return [.pass(1, art1, .enforce, "guard.1.not_eligible", "Not eligible for medical repatriation; may be exchanged.")]
+        return [.pass(1, art1, .enforce, "guard.1.not_eligible")]
     }
 }
 
@@ -104,32 +100,25 @@ extension LegalGuards {
         var results: [GuardResult] = []
         let decision = facts.currentEligibility(at: time)
         if c.kind == .directMedicalRepatriation {
-            if decision?.eligibleForRepatriation == true {
-                results.append(.pass(3, art3, .enforce, "guard.3.eligible",
-                                     "Eligible for direct repatriation (\(decision!.category.article))."))
+            if let decision, decision.eligibleForRepatriation {
+                results.append(.pass(3, art3, .enforce, "guard.3.eligible", ["article": decision.category.article]))
             } else {
-                results.append(.fail(3, art3, .enforce, "guard.3.not_eligible",
-                                     "No Art. 110(1) decision on record (Mixed Medical Commission A, or an obvious case)."))
+                results.append(.fail(3, art3, .enforce, "guard.3.not_eligible"))
             }
             if decision?.fitToTravel == false {
-                results.append(.fail(3, "GC III Art. 109(1)", .enforce, "guard.3.not_fit_to_travel",
-                                     "Not yet fit to travel: repatriation follows once he is."))
+                results.append(.fail(3, "GC III Art. 109(1)", .enforce, "guard.3.not_fit_to_travel"))
             }
             if facts.hostilitiesOngoing(at: time) {
                 if let will = facts.currentWill(at: time), will.answer == .returnHome {
-                    results.append(.pass(3, art3, .enforce, "guard.3.wishes_return",
-                                         "He asked to be repatriated (statement of \(day(will.statedAt)))."))
+                    results.append(.pass(3, art3, .enforce, "guard.3.wishes_return", ["date": day(will.statedAt)]))
                 } else {
-                    results.append(.fail(3, art3, .enforce, "guard.3.against_will",
-                                         "Art. 109(3): no sick or wounded prisoner may be repatriated during hostilities without his expressed wish to return."))
+                    results.append(.fail(3, art3, .enforce, "guard.3.against_will"))
                 }
             }
-        } else if decision?.eligibleForNeutralAccommodation == true {
-            results.append(.pass(3, art3, .enforce, "guard.3.eligible_neutral",
-                                 "Eligible for accommodation in a neutral country (\(decision!.category.article))."))
+        } else if let decision, decision.eligibleForNeutralAccommodation {
+            results.append(.pass(3, art3, .enforce, "guard.3.eligible_neutral", ["article": decision.category.article]))
         } else {
-            results.append(.fail(3, art3, .enforce, "guard.3.not_eligible_neutral",
-                                 "No Art. 110(2) decision on record (Mixed Medical Commission B)."))
+            results.append(.fail(3, art3, .enforce, "guard.3.not_eligible_neutral"))
         }
         return results
     }

@@ -30,13 +30,11 @@ public enum RepatriationPlan {
             let own = cases.filter { $0.prisonerID == id && $0.state != .withdrawn }
             if let release = own.first(where: { $0.kind == .releaseEndOfHostilities }) {
                 return Entry(prisonerID: id, standing: .onPlan(caseID: release.id),
-                             result: .pass(11, LegalGuards.art11, .enforce, "guard.11.repatriation_plan",
-                                           "On the repatriation plan."))
+                             result: .pass(11, LegalGuards.art11, .enforce, "guard.11.repatriation_plan"))
             }
             if holds.contains(id) {
                 return Entry(prisonerID: id, standing: .heldForProceedings,
-                             result: .pass(11, LegalGuards.art11, .enforce, "guard.11.held_art119_5",
-                                           "Held under Art. 119(5): proceedings pending or sentence running."))
+                             result: .pass(11, LegalGuards.art11, .enforce, "guard.11.held_art119_5"))
             }
             for nonReturn in own where nonReturn.kind == .thirdStateTransfer || nonReturn.kind == .releaseOther {
                 let result = LegalGuards.endOfHostilities(nonReturn, facts: facts, at: time).first
@@ -46,8 +44,7 @@ public enum RepatriationPlan {
             }
             let days = Int(time.timeIntervalSince(cessation) / 86_400)
             return Entry(prisonerID: id, standing: .delayed(days: days),
-                         result: .fail(11, LegalGuards.art11, .enforce, "guard.11.not_on_plan",
-                                       "Not on the repatriation plan \(days) day(s) after the cessation of active hostilities."))
+                         result: .fail(11, LegalGuards.art11, .enforce, "guard.11.not_on_plan", ["days": String(days)]))
         }
     }
 }

@@ -63,14 +63,36 @@ public struct AccessPolicy: Sendable {
     /// Which timeline entries a role may record. Interviews are recorded only by those who conduct them.
     public static func writableEventKinds(of role: Role) -> Set<EventKind> {
         switch role {
-        case .registrar: return [.capture, .custodyMove, .document, .effects, .money]
-        case .medicalOfficer: return [.medical]
-        case .campOfficer: return [.custodyMove, .effects, .money]
+        case .registrar: return [.capture, .custodyMove, .document, .effects, .money, .languageAssessment, .moneyRegistration]
+        case .medicalOfficer: return medicalKinds.union([.medical])
+        case .campOfficer: return campKinds.union([.custodyMove, .effects, .money])
         case .investigator: return [.interview, .document]
-        case .legalOfficer: return [.interview]
+        case .legalOfficer: return legalKinds.union([.interview])
+        case .liaisonOfficer: return liaisonKinds
+        case .approver: return [.waiver]
         default: return []
         }
     }
+
+    /// Correspondence, transfers, custody changes, visits and representatives: the camp's daily record.
+    static let campKinds: Set<EventKind> = [
+        .captureCard, .correspondence, .censorship, .correspondenceForms, .transferOrder, .transferNotice,
+        .transferList, .escape, .recapture, .release, .repatriation, .death, .visitRequest, .visit,
+        .representativeElection, .representativeMandateEnd, .moneyRegistration, .languageAssessment,
+        .disciplinaryAward, .punishmentExecution, .confinement,
+    ]
+    /// Health: clearances, certificates, Mixed Medical Commissions, deaths and their certificates.
+    static let medicalKinds: Set<EventKind> = [
+        .medicalClearance, .certificateRequest, .seriousInjury, .mmcExamination, .mmcDecision, .death,
+        .deathCertificate,
+    ]
+    /// Notices to the CTA and the Protecting Power (the outbox records them when sent), and visits.
+    static let liaisonKinds: Set<EventKind> = [.notification, .visitRequest, .visit]
+    /// Discipline, judicial steps, holds, inquiries, refusals of visits and waivers.
+    static let legalKinds: Set<EventKind> = [
+        .disciplinaryAward, .punishmentExecution, .confinement, .judicialCharge, .trialSchedule, .judgment,
+        .repatriationHold, .officialInquiry, .visitRefusal, .waiver, .notification,
+    ]
 
     public static func allows(_ role: Role, _ permission: Permission) -> Bool {
         permissions(of: role).contains(permission)

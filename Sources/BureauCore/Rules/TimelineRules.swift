@@ -55,6 +55,7 @@ public enum TimelineRules {
             }
         }
         try validatePayload(event.payload)
+        try validateSequence(event, existing: existing)
     }
 
     public static func validatePayload(_ payload: EventPayload) throws(DomainError) {
@@ -118,6 +119,13 @@ public enum TimelineRules {
                 try requireText(interpreter.name, "data.interpreter.name")
                 try requireText(interpreter.affiliation, "data.interpreter.affiliation")
             }
+        case .captureCard, .notification, .correspondence, .censorship, .correspondenceForms, .transferOrder,
+             .transferNotice, .transferList, .medicalClearance, .certificateRequest, .seriousInjury,
+             .mmcExamination, .mmcDecision, .death, .deathCertificate, .officialInquiry, .escape, .recapture,
+             .release, .repatriation, .repatriationHold, .disciplinaryAward, .punishmentExecution, .confinement,
+             .judicialCharge, .trialSchedule, .judgment, .visitRequest, .visit, .visitRefusal,
+             .representativeElection, .representativeMandateEnd, .languageAssessment, .moneyRegistration, .waiver:
+            try validateConventionPayload(payload)
         }
     }
 

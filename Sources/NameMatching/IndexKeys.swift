@@ -105,14 +105,14 @@ enum IndexKeys {
             var partial: [[UInt8]] = [[]]
             let n = chunk.count
             var p = 0
-            var lastWasConsonant = false
+            var lastWasStop = false
             while p < n {
                 let c = chunk[p]
                 let next: UInt8 = p + 1 < n ? chunk[p + 1] : 0
                 var emit: [[UInt8]] = []
                 var step = 1
                 if isVowelLetter(c) {
-                    lastWasConsonant = false
+                    lastWasStop = false
                     p += 1
                     continue
                 }
@@ -130,7 +130,7 @@ enum IndexKeys {
                     }
                 case UInt8(ascii: "k"), UInt8(ascii: "g"), UInt8(ascii: "q"):
                     if c == UInt8(ascii: "k") && next == UInt8(ascii: "h") {
-                        emit = lastWasConsonant ? [[]] : [[UInt8(ascii: "H")]]
+                        emit = lastWasStop ? [[]] : [[UInt8(ascii: "H")]]
                         step = 2
                     } else {
                         emit = [[UInt8(ascii: "K")]]
@@ -165,7 +165,7 @@ enum IndexKeys {
                 case UInt8(ascii: "h"):
                     let prevIsVowel = p > 0 && isVowelLetter(chunk[p - 1])
                     let nextIsVowel = next != 0 && isVowelLetter(next)
-                    if lastWasConsonant && p > 0 && !prevIsVowel { emit = [[]] }
+                    if lastWasStop && !prevIsVowel { emit = [[]] }
                     else if prevIsVowel && !nextIsVowel { emit = [[]] }
                     else { emit = [[UInt8(ascii: "H")]] }
                 case UInt8(ascii: "r"), UInt8(ascii: "l"):
@@ -179,7 +179,8 @@ enum IndexKeys {
                 var grown: [[UInt8]] = []
                 for base in partial { for e in emit where grown.count < 8 { grown.append(base + e) } }
                 partial = grown
-                lastWasConsonant = true
+                let stops: [[UInt8]] = [[UInt8(ascii: "K")], [UInt8(ascii: "T")], [UInt8(ascii: "P")], [UInt8(ascii: "J")]]
+                lastWasStop = emit.count == 1 && stops.contains(emit[0])
                 p += step
             }
             var combined: [[UInt8]] = []

@@ -1,5 +1,7 @@
 /// Approximate matching of a romanized string against a sequence of Hangul syllables: the minimum number of
-/// single-letter edits that turns the string into some concatenation of the syllables' alternative spellings.
+/// single-letter edits that turns the string into some concatenation of the syllables' spellings. A syllable is
+/// spelled either jamo by jamo (initial, vowel, final alternatives) or by a whole-syllable exception (Lee, Park);
+/// the dynamic programme runs slot by slot, so the alternatives are never multiplied out.
 enum KoreanAlignment {
     /// Edit cost (in letters) of spelling `s` as `syllables` with `table`. States costlier than `budget` are
     /// pruned; the result is then `budget + 1` ("too far").
@@ -7,37 +9,41 @@ enum KoreanAlignment {
                      budget: Int = 1 << 20) -> Int {
         let n = s.count
         if syllables.isEmpty { return min(n, budget + 1) }
-        // Every spelling of the syllables is between lo and hi letters long: at least |n - [lo, hi]| edits.
         var lo = 0, hi = 0
-        for syl in syllables { lo += Int(table.minLength[Int(syl)]); hi += Int(table.maxLength[Int(syl)]) }
+        for syl in syllables {
+            let (a, b) = table.lengthBounds(syl)
+            lo += a; hi += b
+        }
         let bound = n < lo ? lo - n : n > hi ? n - hi : 0
         if bound > budget { return budget + 1 }
-        let inf = Int32(1 << 28)
         let cap = Int32(min(budget, 1 << 20))
-        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * (n + 1) + 2 * 64) { buf in
+        let inf = Int32(1 << 28)
+        let stride = n + 1
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 5 * stride + 2 * 64) { buf in
             var d = buf.baseAddress!
-            var e = d + (n + 1)
-            var prev = e + (n + 1)
-            var cur = prev + 64
+            var e = d + stride
+            let t1 = e + stride
+            let t2 = t1 + stride
+            let x = t2 + stride
+            let rows = x + stride
             for k in 0...n { d[k] = inf }
             d[0] = 0
             var tooFar = false
             s.withUnsafeBufferPointer { sp in
                 table.bytes.withUnsafeBufferPointer { bytes in
                     table.starts.withUnsafeBufferPointer { starts in
-                        for syl in syllables {
-                            for k in 0...n { e[k] = inf }
-                            var best = inf
-                            for k in 0...n where d[k] < best { best = d[k] }
-                            if best > cap { tooFar = true; break }
-                            let range = table.alternativeRange(syl)
+                        /// dst[i + j] = min over alternatives a in group, start i: src[i] + ed(a, s[i..<i+j]).
+                        func relax(_ src: UnsafeMutablePointer<Int32>, _ dst: UnsafeMutablePointer<Int32>,
+                                   _ group: Range<Int32>, _ best: Int32) {
+                            for k in 0...n { dst[k] = inf }
+                            var prev = rows, cur = rows + 32
                             for i in 0...n {
-                                let base = d[i]
+                                let base = src[i]
                                 if base > cap || base > best + 3 { continue }
-                                for alt in range {
-                                    let a0 = Int(starts[alt]), a1 = Int(starts[alt + 1])
+                                for alt in group {
+                                    let a0 = Int(starts[Int(alt)]), a1 = Int(starts[Int(alt) + 1])
                                     let len = a1 - a0
-                                    let w = min(n - i, min(len + 2, 60))
+                                    let w = min(n - i, min(len + 2, 30))
                                     for j in 0...w { prev[j] = Int32(j) }
                                     var r = 0
                                     while r < len {
@@ -55,9 +61,35 @@ enum KoreanAlignment {
                                     }
                                     for j in 0...w {
                                         let c = base + prev[j]
-                                        if c < e[i + j] { e[i + j] = c }
+                                        if c < dst[i + j] { dst[i + j] = c }
                                     }
                                 }
+                            }
+                        }
+                        @inline(__always) func minimum(_ p: UnsafeMutablePointer<Int32>) -> Int32 {
+                            var m = inf
+                            for k in 0...n where p[k] < m { m = p[k] }
+                            return m
+                        }
+                        for syl in syllables {
+                            let best = minimum(d)
+                            if best > cap { tooFar = true; break }
+                            // Jamo by jamo: initial (skipped for silent ㅇ), vowel, final (skipped when none).
+                            var src = d
+                            if Hangul.initial(syl) != Hangul.ieung {
+                                relax(src, t1, table.groups[table.initialGroup(syl)], best)
+                                src = t1
+                            }
+                            relax(src, t2, table.groups[table.vowelGroup(syl)], minimum(src))
+                            if Hangul.final(syl) != 0 {
+                                relax(t2, e, table.groups[table.finalGroup(syl)], minimum(t2))
+                            } else {
+                                for k in 0...n { e[k] = t2[k] }
+                            }
+                            let ex = table.extraGroup[Int(syl)]
+                            if ex >= 0 {
+                                relax(d, x, table.extraRanges[Int(ex)], best)
+                                for k in 0...n where x[k] < e[k] { e[k] = x[k] }
                             }
                             swap(&d, &e)
                         }

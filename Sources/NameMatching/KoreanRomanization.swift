@@ -4,46 +4,91 @@
 /// spellings built from per-jamo alternatives plus whole-syllable exceptions; `KoreanAlignment` then finds the
 /// cheapest way to spell a romanized string as a sequence of syllables.
 struct KoreanSpellingTable: Sendable {
-    /// Flat storage: for syllable s, alternatives are `strings[offsets[s]..<offsets[s+1]]` (ranges into `bytes`).
-    let offsets: [Int32]
+    /// All alternative spellings, as byte ranges `bytes[starts[k]..<starts[k+1]]`.
     let starts: [Int32]
     let bytes: [UInt8]
-    /// Shortest and longest spelling of each syllable (a cheap bound on the alignment cost).
-    let minLength: [UInt8]
-    let maxLength: [UInt8]
+    /// Alternatives per jamo, as ranges of `k` (initials 0..<19, vowels 19..<40, vowels after silent ㅇ 40..<61,
+    /// finals 61..<89), and whole-syllable exceptions.
+    let groups: [Range<Int32>]
+    let extraGroup: [Int16]          // per syllable: index into `extraRanges`, or -1
+    let extraRanges: [Range<Int32>]
+    let groupMin: [UInt8], groupMax: [UInt8]
+
+    static let vowelBase = 19, nullVowelBase = 40, finalBase = 61
 
     init(initials: [[String]], vowels: [[String]], finals: [[String]], nullInitialVowels: [Int: [String]],
          extras: [String: [String]]) {
-        var extraBySyllable: [UInt16: [String]] = [:]
-        for (k, v) in extras { if let s = Hangul.index(Character(k)) { extraBySyllable[s] = v } }
-        var offsets: [Int32] = [0]
         var starts: [Int32] = []
         var bytes: [UInt8] = []
-        var minLength: [UInt8] = [], maxLength: [UInt8] = []
-        offsets.reserveCapacity(11173)
-        for s in 0..<11172 {
-            let syl = UInt16(s)
-            let l = Hangul.initial(syl), v = Hangul.vowel(syl), t = Hangul.final(syl)
-            var seen = Set<String>()
-            var list: [String] = []
-            func add(_ x: String) { if seen.insert(x).inserted { list.append(x) } }
-            for e in extraBySyllable[syl] ?? [] { add(e) }
-            let vs = l == Hangul.ieung ? (nullInitialVowels[v] ?? vowels[v]) : vowels[v]
-            for i in initials[l] { for vv in vs { for f in finals[t] { add(i + vv + f) } } }
+        func add(_ list: [String]) -> Range<Int32> {
+            let lo = Int32(starts.count)
             for x in list {
                 starts.append(Int32(bytes.count))
                 bytes.append(contentsOf: Array(x.utf8))
             }
-            minLength.append(UInt8(list.map(\.utf8.count).min() ?? 0))
-            maxLength.append(UInt8(list.map(\.utf8.count).max() ?? 0))
-            offsets.append(Int32(starts.count))
+            return lo..<Int32(starts.count)
+        }
+        var groups: [Range<Int32>] = []
+        var gmin: [UInt8] = [], gmax: [UInt8] = []
+        let all: [[String]] = initials + vowels + (0..<21).map { nullInitialVowels[$0] ?? vowels[$0] } + finals
+        for list in all {
+            groups.append(add(list))
+            gmin.append(UInt8(list.map(\.utf8.count).min() ?? 0))
+            gmax.append(UInt8(list.map(\.utf8.count).max() ?? 0))
+        }
+        var extraGroup = [Int16](repeating: -1, count: 11172)
+        var extraRanges: [Range<Int32>] = []
+        for (k, v) in extras.sorted(by: { $0.key < $1.key }) {
+            guard let syl = Hangul.index(Character(k)) else { continue }
+            extraGroup[Int(syl)] = Int16(extraRanges.count)
+            extraRanges.append(add(v))
         }
         starts.append(Int32(bytes.count))
-        self.offsets = offsets
         self.starts = starts
         self.bytes = bytes
-        self.minLength = minLength
-        self.maxLength = maxLength
+        self.groups = groups
+        self.groupMin = gmin
+        self.groupMax = gmax
+        self.extraGroup = extraGroup
+        self.extraRanges = extraRanges
+    }
+
+    @inline(__always) func initialGroup(_ s: UInt16) -> Int { Hangul.initial(s) }
+    @inline(__always) func vowelGroup(_ s: UInt16) -> Int {
+        (Hangul.initial(s) == Hangul.ieung ? Self.nullVowelBase : Self.vowelBase) + Hangul.vowel(s)
+    }
+    @inline(__always) func finalGroup(_ s: UInt16) -> Int { Self.finalBase + Hangul.final(s) }
+
+    /// Shortest and longest spelling of a syllable.
+    func lengthBounds(_ s: UInt16) -> (Int, Int) {
+        let g = [initialGroup(s), vowelGroup(s), finalGroup(s)]
+        var lo = g.reduce(0) { $0 + Int(groupMin[$1]) }, hi = g.reduce(0) { $0 + Int(groupMax[$1]) }
+        let e = extraGroup[Int(s)]
+        if e >= 0 {
+            for k in extraRanges[Int(e)] {
+                let len = Int(starts[Int(k) + 1] - starts[Int(k)])
+                lo = min(lo, len); hi = max(hi, len)
+            }
+        }
+        return (lo, hi)
+    }
+
+    func strings(_ r: Range<Int32>) -> [String] {
+        r.map { k in String(decoding: bytes[Int(starts[Int(k)])..<Int(starts[Int(k) + 1])], as: UTF8.self) }
+    }
+
+    /// The alternative spellings of one syllable (for explanations, surname look-up and tests).
+    func spellings(_ s: UInt16) -> [String] {
+        var out: [String] = []
+        var seen = Set<String>()
+        let e = extraGroup[Int(s)]
+        if e >= 0 { for x in strings(extraRanges[Int(e)]) where seen.insert(x).inserted { out.append(x) } }
+        for i in strings(groups[initialGroup(s)]) {
+            for v in strings(groups[vowelGroup(s)]) {
+                for f in strings(groups[finalGroup(s)]) where seen.insert(i + v + f).inserted { out.append(i + v + f) }
+            }
+        }
+        return out
     }
 
     static let latin = KoreanSpellingTable(
@@ -89,12 +134,4 @@ struct KoreanSpellingTable: Sendable {
                  "한": ["khan", "han"], "홍": ["khon", "hon", "hong"], "허": ["kho", "ho"], "하": ["kha", "ha"],
                  "희": ["khi", "hi", "khy"], "혜": ["khe", "hye", "khye"], "김": ["kim"], "강": ["kan", "kang"]])
 
-    /// Alternatives of syllable `s` as byte ranges.
-    @inline(__always)
-    func alternativeRange(_ s: UInt16) -> Range<Int> { Int(offsets[Int(s)])..<Int(offsets[Int(s) + 1]) }
-
-    /// The alternative spellings of one syllable (for explanations and tests).
-    func spellings(_ s: UInt16) -> [String] {
-        alternativeRange(s).map { k in String(decoding: bytes[Int(starts[k])..<Int(starts[k + 1])], as: UTF8.self) }
-    }
 }

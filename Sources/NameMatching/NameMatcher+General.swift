@@ -47,7 +47,15 @@ extension NameMatcher {
 
     func general(_ a: NormalizedName, _ b: NormalizedName, explain: Bool,
                  into alignments: inout [TokenAlignment], notes: inout [String]) -> Double {
-        let ta = a.tokens, tb = b.tokens
+        a.tokens.withUnsafeBufferPointer { ta in
+            b.tokens.withUnsafeBufferPointer { tb in
+                generalAligned(ta, tb, explain: explain, into: &alignments)
+            }
+        }
+    }
+
+    private func generalAligned(_ ta: UnsafeBufferPointer<NameToken>, _ tb: UnsafeBufferPointer<NameToken>,
+                                explain: Bool, into alignments: inout [TokenAlignment]) -> Double {
         let n = min(ta.count, Self.maxTokens), m = min(tb.count, Self.maxTokens)
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: n * m) { sims in
             for i in 0..<n { for j in 0..<m { sims[i * m + j] = Self.tokenSimilarity(ta[i], tb[j]).0 } }
@@ -68,12 +76,12 @@ extension NameMatcher {
                 }
                 if bi < 0 { break }
                 usedA |= 1 << bi; usedB |= 1 << bj
-                let x = ta[bi], y = tb[bj]
+                let xr = ta[bi].role, yr = tb[bj].role
                 let w: Double
-                if x.role == .patronymic || y.role == .patronymic { w = 0.35 }
-                else if x.role == .initial || y.role == .initial { w = 0.4 }
+                if xr == .patronymic || yr == .patronymic { w = 0.35 }
+                else if xr == .initial || yr == .initial { w = 0.4 }
                 else {
-                    w = max(Self.roleWeight(x.role), Self.roleWeight(y.role))
+                    w = max(Self.roleWeight(xr), Self.roleWeight(yr))
                     matchedMain += 1
                     minMain = min(minMain, best)
                 }

@@ -24,7 +24,7 @@ extension NameMatcher {
             c == UInt8(ascii: "a") || c == UInt8(ascii: "e") || c == UInt8(ascii: "i") || c == UInt8(ascii: "o")
                 || c == UInt8(ascii: "u") || c == UInt8(ascii: "y") || c == UInt8(ascii: "w")
         }
-        var lastConsonant = false
+        var lastStop = false
         while p < n {
             let c = s[p]
             let next: UInt8 = p + 1 < n ? s[p + 1] : 0
@@ -39,7 +39,7 @@ extension NameMatcher {
                     else if run.count == 2 && run[run.startIndex] == UInt8(ascii: "e") && last == UInt8(ascii: "e") { code = UInt8(ascii: "I") }
                 }
                 out.append(code)
-                lastConsonant = false
+                lastStop = false
                 p = q
                 continue
             }
@@ -49,7 +49,7 @@ extension NameMatcher {
             case UInt8(ascii: "n"):
                 code = UInt8(ascii: "N"); if next == UInt8(ascii: "g") { step = 2 }
             case UInt8(ascii: "k"):
-                if next == UInt8(ascii: "h") { code = lastConsonant ? 0 : UInt8(ascii: "H"); step = 2 }
+                if next == UInt8(ascii: "h") { code = lastStop ? 0 : UInt8(ascii: "H"); step = 2 }
                 else { code = UInt8(ascii: "K"); if next == c { step = 2 } }
             case UInt8(ascii: "g"), UInt8(ascii: "q"): code = UInt8(ascii: "K"); if next == c { step = 2 }
             case UInt8(ascii: "c"):
@@ -70,14 +70,16 @@ extension NameMatcher {
             case UInt8(ascii: "h"):
                 let prevV = p > 0 && isV(s[p - 1])
                 let nextV = next != 0 && isV(next)
-                if lastConsonant || (prevV && !nextV) { code = 0 } else { code = UInt8(ascii: "H") }
+                if lastStop || (prevV && !nextV) { code = 0 } else { code = UInt8(ascii: "H") }
             case UInt8(ascii: "r"), UInt8(ascii: "l"):
                 code = UInt8(ascii: "R"); if next == c { step = 2 }
             case UInt8(ascii: "m"): code = UInt8(ascii: "M")
             default: code = 0
             }
             if code != 0 { out.append(code) }
-            lastConsonant = true
+            // Aspiration after a stop (Kontsevich тх, пх, кх, чх) is not a separate ㅎ.
+            lastStop = code == UInt8(ascii: "K") || code == UInt8(ascii: "T") || code == UInt8(ascii: "P")
+                || code == UInt8(ascii: "J")
             p += step
         }
         return out

@@ -197,9 +197,12 @@ public struct NameNormalizer: Sendable {
         let full = tokens.indices.filter { tokens[$0].role != .initial && tokens[$0].script != .hangul }
         // Patronymic: a patronymic ending, never the first word, and only in names of three or more words.
         if full.count >= 3 {
-            for k in full where k != full.first && Patronymic.isPatronymic(tokens[k].skeleton) {
-                tokens[k].role = .patronymic
-            }
+            let cands = full.filter { $0 != full.first && Patronymic.isPatronymic(tokens[$0].skeleton) }
+            // Several -ovich words (Віктор Федорович Янукович): the patronymic is the one after the given name.
+            let pick = cands.count > 1
+                ? (cands.first { k in k > 0 && tokens[k - 1].role == .given } ?? cands[0])
+                : cands.first
+            if let k = pick { tokens[k].role = .patronymic }
         }
         if let c = commaAfter, c < n {
             for k in 0..<c where tokens[k].role != .initial && tokens[k].script != .hangul { tokens[k].role = .surname }

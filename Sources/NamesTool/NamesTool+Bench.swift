@@ -38,11 +38,17 @@ extension NamesTool {
         let pairs = 1_000_000
         var acc = 0.0
         t = IO.now()
-        for k in 0..<pairs { acc += matcher.similarity(pool[k % poolSize], pool[(k &* 7919 &+ 13) % poolSize]) }
+        pool.withUnsafeBufferPointer { p in
+            for k in 0..<pairs { acc += matcher.similarity(p[k % poolSize], p[(k &* 7919 &+ 13) % poolSize]) }
+        }
         let randomRate = Double(pairs) / (IO.now() - t)
         t = IO.now()
         let truePairs = 300_000
-        for k in 0..<truePairs { acc += matcher.similarity(queriesPool[k % poolSize], pool[k % poolSize]) }
+        pool.withUnsafeBufferPointer { p in
+            queriesPool.withUnsafeBufferPointer { q in
+                for k in 0..<truePairs { acc += matcher.similarity(q[k % poolSize], p[k % poolSize]) }
+            }
+        }
         let trueRate = Double(truePairs) / (IO.now() - t)
         IO.out("scoring: \(Int(randomRate)) pairs/s on random pairs, \(Int(trueRate)) pairs/s on true cross-script pairs (normalized names)\n")
         IO.flush()

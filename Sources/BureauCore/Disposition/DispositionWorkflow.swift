@@ -201,3 +201,38 @@ public enum DispositionWorkflow {
         }
     }
 }
+
+/// The request body of `POST /cases/{id}/transitions`:
+/// `{"to": "approved", "note": "…"}`, `{"to": "executed", "handover": {…}}`, `{"to": "withdrawn", "reason": "…"}`.
+extension DispositionTransition: Codable {
+    private enum CodingKeys: String, CodingKey { case to, note, handover, reason }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        switch try container.decode(String.self, forKey: .to) {
+        case DispositionCase.State.underLegalReview.rawValue: self = .underLegalReview
+        case DispositionCase.State.approved.rawValue: self = .approved(note: try container.decodeIfPresent(String.self, forKey: .note))
+        case DispositionCase.State.executed.rawValue: self = .executed(try container.decode(Handover.self, forKey: .handover))
+        case DispositionCase.State.withdrawn.rawValue: self = .withdrawn(reason: try container.decodeIfPresent(String.self, forKey: .reason) ?? "")
+        case let other:
+            throw DecodingError.dataCorruptedError(forKey: .to, in: container, debugDescription: "no transition to \(other)")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .underLegalReview:
+            try container.encode(DispositionCase.State.underLegalReview.rawValue, forKey: .to)
+        case .approved(let note):
+            try container.encode(DispositionCase.State.approved.rawValue, forKey: .to)
+            try container.encodeIfPresent(note, forKey: .note)
+        case .executed(let handover):
+            try container.encode(DispositionCase.State.executed.rawValue, forKey: .to)
+            try container.encode(handover, forKey: .handover)
+        case .withdrawn(let reason):
+            try container.encode(DispositionCase.State.withdrawn.rawValue, forKey: .to)
+            try container.encode(reason, forKey: .reason)
+        }
+    }
+}

@@ -5,18 +5,18 @@ import Testing
 /// Every guard result can be shown in the user's language: its key is in the catalogue and its
 /// sentence has every placeholder filled.
 @Suite struct DispositionCatalogTests {
-    let now = Demo.now
+    let now = DispositionDemo.now
 
     /// A spread of cases that makes most guards speak, passing and failing.
     func allResults() -> [GuardResult] {
         var results: [GuardResult] = []
-        var ri = Demo.riFacts()
-        ri.consultations = [Consultation(id: Demo.id(1), partyID: Demo.russia.id, direction: .outbound, kind: .note,
-                                         date: now, channel: .letter, summary: "s", prisonerIDs: [Demo.ri.id],
+        var ri = DispositionDemo.riFacts()
+        ri.consultations = [Consultation(id: DispositionDemo.id(1), partyID: DispositionDemo.russia.id, direction: .outbound, kind: .note,
+                                         date: now, channel: .letter, summary: "s", prisonerIDs: [DispositionDemo.ri.id],
                                          disclosesWill: true, recordedBy: "x", recordedAt: now)]
-        var petrov = Demo.petrovFacts()
+        var petrov = DispositionDemo.petrovFacts()
         petrov.conflict.protectingPowers = ["RUS": "Switzerland"]
-        var waived = DispositionCase(id: Demo.id(2), prisonerID: Demo.ri.id, kind: .thirdStateTransfer,
+        var waived = DispositionCase(id: DispositionDemo.id(2), prisonerID: DispositionDemo.ri.id, kind: .thirdStateTransfer,
                                      route: Route(destination: "KOR", transit: ["CHN"]), receivingPower: "KOR",
                                      author: "lo", createdAt: now)
         waived.waivers = [.init(right: "Art. 118", reason: "r", recordedBy: "lo", recordedAt: now)]
@@ -28,14 +28,14 @@ import Testing
             (.releaseEndOfHostilities, Route(destination: "PRK"), "PRK"),
             (.releaseOther, nil, nil),
         ]
-        for facts in [ri, petrov, Demo.exchangeable(50, capturedAt: Demo.capture, seriouslyIll: true)] {
+        for facts in [ri, petrov, DispositionDemo.exchangeable(50, capturedAt: DispositionDemo.capture, seriouslyIll: true)] {
             for (kind, route, receiving) in kinds {
-                let c = DispositionCase(id: Demo.id(3), prisonerID: facts.prisoner.id, kind: kind, route: route,
-                                        receivingPower: receiving, exchangeID: kind == .exchange ? Demo.id(4) : nil,
+                let c = DispositionCase(id: DispositionDemo.id(3), prisonerID: facts.prisoner.id, kind: kind, route: route,
+                                        receivingPower: receiving, exchangeID: kind == .exchange ? DispositionDemo.id(4) : nil,
                                         author: "lo", createdAt: now)
                 results += LegalGuards.evaluate(c, facts: facts, at: now, stage: .execution)
                 var after = facts
-                after.conflict.cessationOfHostilities = Demo.date("2026-05-01")
+                after.conflict.cessationOfHostilities = DispositionDemo.date("2026-05-01")
                 results += LegalGuards.evaluate(c, facts: after, at: now)
             }
         }

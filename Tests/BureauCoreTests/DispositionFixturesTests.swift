@@ -5,7 +5,7 @@ import Testing
 /// The demo registry of issue 5, pinned: two prisoners captured in the Kursk region.
 /// "Ri" asks for the ROK and faces a documented serious risk in the DPRK; "Petrov" lost a hand
 /// and asks to go home to Russia.
-enum Demo {
+enum DispositionDemo {
     static func date(_ text: String) -> Date {
         try! Date(text + "T10:00:00Z", strategy: .iso8601)
     }
@@ -139,10 +139,10 @@ enum Demo {
 
 @Suite struct DispositionFixturesTests {
     @Test func demoFactsAreWellFormed() throws {
-        let ri = Demo.riFacts()
+        let ri = DispositionDemo.riFacts()
         #expect(ri.originPowers == ["PRK", "RUS"])
         #expect(ri.powerDependedOnContested)
-        #expect(ri.currentWill(at: Demo.now)?.answer == .thirdState("KOR"))
-        #expect(Demo.petrovFacts().currentEligibility(at: Demo.now)?.eligibleForRepatriation == true)
+        #expect(ri.currentWill(at: DispositionDemo.now)?.answer == .thirdState("KOR"))
+        #expect(DispositionDemo.petrovFacts().currentEligibility(at: DispositionDemo.now)?.eligibleForRepatriation == true)
     }
 }

@@ -4,24 +4,24 @@ import Testing
 
 /// Each legal guard of gc3.md §7 on the point an officer would notice.
 @Suite struct DispositionGuardTests {
-    let now = Demo.now
+    let now = DispositionDemo.now
 
     func draft(_ kind: DispositionCase.Kind, _ prisoner: Prisoner, route: Route?, receiving: String?,
                exchangeID: UUID? = nil) -> DispositionCase {
-        DispositionCase(id: Demo.id(650), prisonerID: prisoner.id, kind: kind, route: route, receivingPower: receiving,
+        DispositionCase(id: DispositionDemo.id(650), prisonerID: prisoner.id, kind: kind, route: route, receivingPower: receiving,
                         exchangeID: exchangeID, author: "lo", createdAt: now)
     }
 
     func failing(_ c: DispositionCase, _ facts: DispositionFacts, at time: Date? = nil) -> Set<String> {
-        Demo.keys(LegalGuards.evaluate(c, facts: facts, at: time ?? now))
+        DispositionDemo.keys(LegalGuards.evaluate(c, facts: facts, at: time ?? now))
     }
 
     // Guard 2
 
     @Test func noDepartureWithoutAWillStatement() {
-        var facts = Demo.petrovFacts()
+        var facts = DispositionDemo.petrovFacts()
         facts.willStatements = []
-        let c = draft(.directMedicalRepatriation, Demo.petrov, route: Route(destination: "RUS"), receiving: "RUS")
+        let c = draft(.directMedicalRepatriation, DispositionDemo.petrov, route: Route(destination: "RUS"), receiving: "RUS")
         let results = LegalGuards.evaluate(c, facts: facts, at: now)
         let missing = results.first { $0.key == "guard.2.no_will_statement" }
         #expect(missing?.severity == .enforce)
@@ -31,15 +31,15 @@ import Testing
     }
 
     @Test func anOldWillStatementIsNotCurrent() {
-        let facts = Demo.petrovFacts()
-        let c = draft(.directMedicalRepatriation, Demo.petrov, route: Route(destination: "RUS"), receiving: "RUS")
-        #expect(failing(c, facts, at: Demo.date("2026-10-01")).contains("guard.2.will_statement_stale"))
+        let facts = DispositionDemo.petrovFacts()
+        let c = draft(.directMedicalRepatriation, DispositionDemo.petrov, route: Route(destination: "RUS"), receiving: "RUS")
+        #expect(failing(c, facts, at: DispositionDemo.date("2026-10-01")).contains("guard.2.will_statement_stale"))
     }
 
     @Test func theRiskAssessmentMustCoverEveryTransitState() {
-        var facts = Demo.riFacts()
-        facts.riskAssessments = [Demo.risk(Demo.ri, Route(destination: "KOR"), .noSeriousRisk, n: 1)]
-        let viaChina = draft(.thirdStateTransfer, Demo.ri, route: Route(destination: "KOR", transit: ["CHN"]), receiving: "KOR")
+        var facts = DispositionDemo.riFacts()
+        facts.riskAssessments = [DispositionDemo.risk(DispositionDemo.ri, Route(destination: "KOR"), .noSeriousRisk, n: 1)]
+        let viaChina = draft(.thirdStateTransfer, DispositionDemo.ri, route: Route(destination: "KOR", transit: ["CHN"]), receiving: "KOR")
         let keys = failing(viaChina, facts)
         #expect(keys.contains("guard.2.transit_not_assessed"))
         #expect(LegalGuards.evaluate(viaChina, facts: facts, at: now).first { $0.key == "guard.2.transit_not_assessed" }?
@@ -49,23 +49,23 @@ import Testing
     }
 
     @Test func anInconclusiveOrUnreviewedAssessmentDoesNotClearTheRoute() {
-        var facts = Demo.riFacts()
+        var facts = DispositionDemo.riFacts()
         let route = Route(destination: "KOR")
-        let c = draft(.thirdStateTransfer, Demo.ri, route: route, receiving: "KOR")
-        facts.riskAssessments = [Demo.risk(Demo.ri, route, .inconclusive, n: 1)]
+        let c = draft(.thirdStateTransfer, DispositionDemo.ri, route: route, receiving: "KOR")
+        facts.riskAssessments = [DispositionDemo.risk(DispositionDemo.ri, route, .inconclusive, n: 1)]
         #expect(failing(c, facts).contains("guard.2.risk_inconclusive"))
-        facts.riskAssessments = [Demo.risk(Demo.ri, route, .noSeriousRisk, n: 1, reviewer: nil)]
+        facts.riskAssessments = [DispositionDemo.risk(DispositionDemo.ri, route, .noSeriousRisk, n: 1, reviewer: nil)]
         #expect(failing(c, facts).contains("guard.2.risk_not_reviewed"))
-        var partial = Demo.risk(Demo.ri, route, .noSeriousRisk, n: 1)
+        var partial = DispositionDemo.risk(DispositionDemo.ri, route, .noSeriousRisk, n: 1)
         partial.risksConsidered = [.death, .torture]
         facts.riskAssessments = [partial]
         #expect(failing(c, facts).contains("guard.2.risks_not_considered"))
     }
 
     @Test func aDocumentedSeriousRiskBlocksTheRouteAndCannotBeOverridden() throws {
-        let facts = Demo.riFacts()
+        let facts = DispositionDemo.riFacts()
         // Even a transfer to the ROK is blocked if it goes through the DPRK.
-        let viaPyongyang = draft(.thirdStateTransfer, Demo.ri, route: Route(destination: "KOR", transit: ["PRK"]),
+        let viaPyongyang = draft(.thirdStateTransfer, DispositionDemo.ri, route: Route(destination: "KOR", transit: ["PRK"]),
                                  receiving: "KOR")
         let risk = try #require(LegalGuards.evaluate(viaPyongyang, facts: facts, at: now).first { $0.key == "guard.2.serious_risk" })
         #expect(risk.severity == .enforce)
@@ -74,42 +74,42 @@ import Testing
     }
 
     @Test func noReturnAgainstHisWillWhereRiskIsDocumentedWhateverTheAgreementSays() {
-        var facts = Demo.riFacts()
-        facts.exchangeAgreement = ExchangeAgreement(id: Demo.id(1), reference: "RUS–UKR exchange of 5 Feb 2026",
+        var facts = DispositionDemo.riFacts()
+        facts.exchangeAgreement = ExchangeAgreement(id: DispositionDemo.id(1), reference: "RUS–UKR exchange of 5 Feb 2026",
                                                     clauses: [.init(reference: "§2", text: "All listed persons are exchanged")])
-        let home = draft(.releaseEndOfHostilities, Demo.ri, route: Route(destination: "PRK", transit: ["RUS"]), receiving: "RUS")
+        let home = draft(.releaseEndOfHostilities, DispositionDemo.ri, route: Route(destination: "PRK", transit: ["RUS"]), receiving: "RUS")
         let keys = failing(home, facts)
         #expect(keys.contains("guard.2.return_against_will"))
         #expect(keys.contains("guard.2.serious_risk"))
     }
 
     @Test func aRouteOtherThanTheOneHeAskedForWarns() {
-        var facts = Demo.petrovFacts()
-        facts.willStatements = [Demo.will(Demo.petrov, .stay, n: 1)]
-        let c = draft(.releaseEndOfHostilities, Demo.petrov, route: Route(destination: "RUS"), receiving: "RUS")
+        var facts = DispositionDemo.petrovFacts()
+        facts.willStatements = [DispositionDemo.will(DispositionDemo.petrov, .stay, n: 1)]
+        let c = draft(.releaseEndOfHostilities, DispositionDemo.petrov, route: Route(destination: "RUS"), receiving: "RUS")
         let result = LegalGuards.evaluate(c, facts: facts, at: now).first { $0.key == "guard.2.against_expressed_will" }
         #expect(result?.severity == .warn)
         #expect(result?.blocks == true)
     }
 
     @Test func article12IsRequiredForAnyTransferToAnotherPower() {
-        let facts = Demo.riFacts()
+        let facts = DispositionDemo.riFacts()
         // An exchange hands the DPRK soldier to Russia: not, beyond dispute, his own Power.
-        let toRussia = draft(.releaseEndOfHostilities, Demo.ri, route: Route(destination: "RUS"), receiving: "RUS")
+        let toRussia = draft(.releaseEndOfHostilities, DispositionDemo.ri, route: Route(destination: "RUS"), receiving: "RUS")
         #expect(failing(toRussia, facts).contains("guard.2.no_article12_assessment"))
         var refused = facts
-        refused.article12Assessments = [Demo.article12(Demo.ri, "KOR", n: 1, satisfied: false)]
-        let toROK = draft(.thirdStateTransfer, Demo.ri, route: Route(destination: "KOR"), receiving: "KOR")
+        refused.article12Assessments = [DispositionDemo.article12(DispositionDemo.ri, "KOR", n: 1, satisfied: false)]
+        let toROK = draft(.thirdStateTransfer, DispositionDemo.ri, route: Route(destination: "KOR"), receiving: "KOR")
         #expect(failing(toROK, refused).contains("guard.2.article12_not_satisfied"))
         // His own undisputed Power needs no Art. 12 assessment.
-        let petrov = draft(.directMedicalRepatriation, Demo.petrov, route: Route(destination: "RUS"), receiving: "RUS")
-        #expect(!LegalGuards.evaluate(petrov, facts: Demo.petrovFacts(), at: now).contains { $0.article == "GC III Art. 12" })
+        let petrov = draft(.directMedicalRepatriation, DispositionDemo.petrov, route: Route(destination: "RUS"), receiving: "RUS")
+        #expect(!LegalGuards.evaluate(petrov, facts: DispositionDemo.petrovFacts(), at: now).contains { $0.article == "GC III Art. 12" })
     }
 
     @Test func withoutAPrivateICRCConfirmationAWarningRemains() {
-        var facts = Demo.petrovFacts()
-        facts.willStatements = [Demo.will(Demo.petrov, .returnHome, n: 1, privateInterview: false)]
-        let c = draft(.directMedicalRepatriation, Demo.petrov, route: Route(destination: "RUS"), receiving: "RUS")
+        var facts = DispositionDemo.petrovFacts()
+        facts.willStatements = [DispositionDemo.will(DispositionDemo.petrov, .returnHome, n: 1, privateInterview: false)]
+        let c = draft(.directMedicalRepatriation, DispositionDemo.petrov, route: Route(destination: "RUS"), receiving: "RUS")
         let result = LegalGuards.evaluate(c, facts: facts, at: now).first { $0.key == "guard.2.no_private_confirmation" }
         #expect(result?.severity == .warn)
     }
@@ -117,7 +117,7 @@ import Testing
     // Guard 1
 
     @Test func aSeriouslyWoundedPrisonerNotYetAssessedWarnsBeforeAnExchange() {
-        let facts = Demo.exchangeable(40, capturedAt: Demo.capture, seriouslyIll: true)
+        let facts = DispositionDemo.exchangeable(40, capturedAt: DispositionDemo.capture, seriouslyIll: true)
         let results = LegalGuards.exchangeEligibility(facts: facts, at: now)
         #expect(results.map(\.key) == ["guard.1.eligibility_not_assessed"])
         #expect(results.first?.severity == .warn)
@@ -126,9 +126,9 @@ import Testing
     // Guard 3
 
     @Test func noMedicalRepatriationAgainstHisWillDuringHostilities() {
-        var facts = Demo.petrovFacts()
-        facts.willStatements = [Demo.will(Demo.petrov, .stay, n: 1)]
-        let c = draft(.directMedicalRepatriation, Demo.petrov, route: Route(destination: "RUS"), receiving: "RUS")
+        var facts = DispositionDemo.petrovFacts()
+        facts.willStatements = [DispositionDemo.will(DispositionDemo.petrov, .stay, n: 1)]
+        let c = draft(.directMedicalRepatriation, DispositionDemo.petrov, route: Route(destination: "RUS"), receiving: "RUS")
         let result = LegalGuards.medicalRepatriationWill(c, facts: facts, at: now).first { $0.key == "guard.3.against_will" }
         #expect(result?.severity == .enforce)
         #expect(result?.article == "GC III Arts. 109(3), 110")
@@ -137,19 +137,19 @@ import Testing
     }
 
     @Test func neutralAccommodationNeedsCommissionDecisionB() {
-        let facts = Demo.petrovFacts()
-        let c = draft(.neutralAccommodation, Demo.petrov, route: Route(destination: "CHE"), receiving: "CHE")
+        let facts = DispositionDemo.petrovFacts()
+        let c = draft(.neutralAccommodation, DispositionDemo.petrov, route: Route(destination: "CHE"), receiving: "CHE")
         #expect(failing(c, facts).contains("guard.3.not_eligible_neutral"))
     }
 
     // Guard 4
 
     @Test func anAgreementClauseWorseningPrisonersPositionIsFlagged() {
-        var facts = Demo.exchangeable(41, capturedAt: Demo.capture)
+        var facts = DispositionDemo.exchangeable(41, capturedAt: DispositionDemo.capture)
         facts.exchangeAgreement = ExchangeAgreement(
-            id: Demo.id(1), reference: "draft 3",
+            id: DispositionDemo.id(1), reference: "draft 3",
             clauses: [.init(reference: "§7", text: "Persons listed waive any claim to remain", adverseToPrisoners: true)])
-        let c = draft(.exchange, facts.prisoner, route: Route(destination: "RUS"), receiving: "RUS", exchangeID: Demo.id(500))
+        let c = draft(.exchange, facts.prisoner, route: Route(destination: "RUS"), receiving: "RUS", exchangeID: DispositionDemo.id(500))
         let result = LegalGuards.noWaiverOfRights(c, facts: facts).first
         #expect(result?.key == "guard.4.adverse_agreement_clause")
         #expect(result?.message.contains("§7") == true)
@@ -158,30 +158,30 @@ import Testing
     // Guard 5
 
     @Test func anInterpreterFromAnInterestedStateIsFlagged() {
-        var facts = Demo.riFacts()
-        var statement = Demo.will(Demo.ri, .thirdState("KOR"), n: 1,
+        var facts = DispositionDemo.riFacts()
+        var statement = DispositionDemo.will(DispositionDemo.ri, .thirdState("KOR"), n: 1,
                                   interpreter: .init(name: "J. Choi", affiliation: "NIS", affiliationState: "KOR"))
         facts.willStatements = [statement]
-        let c = draft(.thirdStateTransfer, Demo.ri, route: Route(destination: "KOR"), receiving: "KOR")
+        let c = draft(.thirdStateTransfer, DispositionDemo.ri, route: Route(destination: "KOR"), receiving: "KOR")
         #expect(failing(c, facts).contains("guard.5.interested_interpreter"))
-        statement.interpreter = Demo.independentInterpreter
+        statement.interpreter = DispositionDemo.independentInterpreter
         statement.interpreterEmployedByInterestedState = true
         facts.willStatements = [statement]
         #expect(failing(c, facts).contains("guard.5.interested_interpreter"))
     }
 
     @Test func aWillTakenInALanguageHeDoesNotUnderstandFails() {
-        var facts = Demo.riFacts()
-        facts.willStatements = [Demo.will(Demo.ri, .thirdState("KOR"), n: 1, language: "ru")]
-        let c = draft(.thirdStateTransfer, Demo.ri, route: Route(destination: "KOR"), receiving: "KOR")
+        var facts = DispositionDemo.riFacts()
+        facts.willStatements = [DispositionDemo.will(DispositionDemo.ri, .thirdState("KOR"), n: 1, language: "ru")]
+        let c = draft(.thirdStateTransfer, DispositionDemo.ri, route: Route(destination: "KOR"), receiving: "KOR")
         #expect(failing(c, facts).contains("guard.5.language_not_understood"))
     }
 
     // Guard 9
 
     @Test func identityWarningsForMissingFalseDocumentsAndContestedPower() {
-        let c = draft(.thirdStateTransfer, Demo.ri, route: Route(destination: "KOR"), receiving: "KOR")
-        let results = LegalGuards.identityWarnings(c, facts: Demo.riFacts())
+        let c = draft(.thirdStateTransfer, DispositionDemo.ri, route: Route(destination: "KOR"), receiving: "KOR")
+        let results = LegalGuards.identityWarnings(c, facts: DispositionDemo.riFacts())
         #expect(Set(results.blocking.map(\.key)) == ["guard.9.no_identity_document", "guard.9.false_document",
                                                      "guard.9.contested_power"])
         #expect(results.allSatisfy { $0.severity == .warn })
@@ -191,31 +191,31 @@ import Testing
     // Guard 11
 
     @Test func afterTheCeasefireNobodyIsTraded() throws {
-        var facts = Demo.exchangeable(42, capturedAt: Demo.capture)
-        facts.conflict.cessationOfHostilities = Demo.date("2026-05-25")
-        let c = draft(.exchange, facts.prisoner, route: Route(destination: "RUS"), receiving: "RUS", exchangeID: Demo.id(500))
+        var facts = DispositionDemo.exchangeable(42, capturedAt: DispositionDemo.capture)
+        facts.conflict.cessationOfHostilities = DispositionDemo.date("2026-05-25")
+        let c = draft(.exchange, facts.prisoner, route: Route(destination: "RUS"), receiving: "RUS", exchangeID: DispositionDemo.id(500))
         let result = try #require(LegalGuards.evaluate(c, facts: facts, at: now).first { $0.guardNumber == 11 })
         #expect(result.key == "guard.11.exchange_after_cessation")
         #expect(!result.remediable)
     }
 
     @Test func theRepatriationPlanShowsWhoIsDelayed() throws {
-        let cessation = Demo.date("2026-05-25")
-        var ri = Demo.riFacts(), petrov = Demo.petrovFacts(), other = Demo.exchangeable(43, capturedAt: Demo.capture)
-        var held = Demo.exchangeable(44, capturedAt: Demo.capture)
+        let cessation = DispositionDemo.date("2026-05-25")
+        var ri = DispositionDemo.riFacts(), petrov = DispositionDemo.petrovFacts(), other = DispositionDemo.exchangeable(43, capturedAt: DispositionDemo.capture)
+        var held = DispositionDemo.exchangeable(44, capturedAt: DispositionDemo.capture)
         ri.conflict.cessationOfHostilities = cessation
         petrov.conflict.cessationOfHostilities = cessation
         other.conflict.cessationOfHostilities = cessation
         held.conflict.cessationOfHostilities = cessation
         let cases = [
-            draft(.thirdStateTransfer, Demo.ri, route: Route(destination: "KOR"), receiving: "KOR"),
-            DispositionCase(id: Demo.id(651), prisonerID: Demo.petrov.id, kind: .releaseEndOfHostilities,
+            draft(.thirdStateTransfer, DispositionDemo.ri, route: Route(destination: "KOR"), receiving: "KOR"),
+            DispositionCase(id: DispositionDemo.id(651), prisonerID: DispositionDemo.petrov.id, kind: .releaseEndOfHostilities,
                             route: Route(destination: "RUS"), receivingPower: "RUS", author: "lo", createdAt: now),
         ]
         let plan = try #require(RepatriationPlan.audit([ri, petrov, other, held], cases: cases, holds: [held.prisoner.id], at: now))
         #expect(plan.map(\.result.key) == ["guard.11.non_return_recorded", "guard.11.repatriation_plan",
                                            "guard.11.not_on_plan", "guard.11.held_art119_5"])
         #expect(plan[2].standing == .delayed(days: 7))
-        #expect(RepatriationPlan.audit([Demo.riFacts()], cases: [], holds: [], at: now) == nil, "hostilities continue")
+        #expect(RepatriationPlan.audit([DispositionDemo.riFacts()], cases: [], holds: [], at: now) == nil, "hostilities continue")
     }
 }

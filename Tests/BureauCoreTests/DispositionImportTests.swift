@@ -9,11 +9,11 @@ import Testing
     }
 
     func parse(_ data: Data, encoding: CounterpartListImport.TextEncoding = .auto) throws(DomainError) -> CounterpartListImport.Parsed {
-        try CounterpartListImport.parse(data, direction: .requested, encoding: encoding, makeID: { Demo.id(10_000 + $0) })
+        try CounterpartListImport.parse(data, direction: .requested, encoding: encoding, makeID: { DispositionDemo.id(10_000 + $0) })
     }
 
     func error(_ text: String) -> DomainError? {
-        Demo.domainError { () throws(DomainError) in try parse(text) }
+        DispositionDemo.domainError { () throws(DomainError) in try parse(text) }
     }
 
     @Test func aSemicolonListInAnyScriptIsRead() throws {
@@ -56,10 +56,10 @@ import Testing
         var bytes = Array("name\nИванов\nПетр".utf8)
         bytes += [0xD0]
         bytes += Array("ов\n".utf8)
-        let failure = Demo.domainError { () throws(DomainError) in try parse(Data(bytes)) }
+        let failure = DispositionDemo.domainError { () throws(DomainError) in try parse(Data(bytes)) }
         #expect(failure?.code == "invalid_encoding")
         #expect(failure?.field == "line 3, column 5")
-        let declared = Demo.domainError { () throws(DomainError) in try parse(Data([0x6E, 0x0A, 0x98]), encoding: .windows1251) }
+        let declared = DispositionDemo.domainError { () throws(DomainError) in try parse(Data([0x6E, 0x0A, 0x98]), encoding: .windows1251) }
         #expect(declared?.field == "line 2, column 1")
     }
 

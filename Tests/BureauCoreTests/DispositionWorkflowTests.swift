@@ -4,12 +4,12 @@ import Testing
 
 /// The case state machine as an officer meets it: who may do what, in which order.
 @Suite struct DispositionWorkflowTests {
-    let now = Demo.now
-    let facts = Demo.petrovFacts()
+    let now = DispositionDemo.now
+    let facts = DispositionDemo.petrovFacts()
 
     /// Petrov's medical repatriation, opened and submitted: every guard clear.
-    func underReview(author: StaffMember = Demo.author) throws -> DispositionCase {
-        let (draft, _) = try DispositionWorkflow.open(id: Demo.id(700), prisonerID: Demo.petrov.id,
+    func underReview(author: StaffMember = DispositionDemo.author) throws -> DispositionCase {
+        let (draft, _) = try DispositionWorkflow.open(id: DispositionDemo.id(700), prisonerID: DispositionDemo.petrov.id,
                                                       kind: .directMedicalRepatriation, route: Route(destination: "RUS"),
                                                       receivingPower: "RUS", by: author, at: now, facts: facts)
         return try DispositionWorkflow.transition(draft, to: .underLegalReview, by: author, at: now, facts: facts)
@@ -17,42 +17,42 @@ import Testing
     }
 
     func refusal(_ c: DispositionCase, _ target: DispositionTransition, by actor: StaffMember) -> TransitionRefusal? {
-        Demo.refusal { () throws(TransitionRefusal) in
+        DispositionDemo.refusal { () throws(TransitionRefusal) in
             try DispositionWorkflow.transition(c, to: target, by: actor, at: now, facts: facts)
         }
     }
 
     @Test func anIllegalTransitionIsRefused() throws {
-        let (draft, _) = try DispositionWorkflow.open(id: Demo.id(700), prisonerID: Demo.petrov.id,
+        let (draft, _) = try DispositionWorkflow.open(id: DispositionDemo.id(700), prisonerID: DispositionDemo.petrov.id,
                                                       kind: .directMedicalRepatriation, route: Route(destination: "RUS"),
-                                                      receivingPower: "RUS", by: Demo.author, at: now, facts: facts)
+                                                      receivingPower: "RUS", by: DispositionDemo.author, at: now, facts: facts)
         let handover = Handover(at: now, place: "crossing", receivingParty: "RUS", icrcPresent: false)
-        let early = try #require(refusal(draft, .executed(handover), by: Demo.camp))
+        let early = try #require(refusal(draft, .executed(handover), by: DispositionDemo.camp))
         #expect(early.codes == ["illegal_transition"])
         #expect(early.kind == .conflict)
-        #expect(refusal(draft, .approved(), by: Demo.approverA)?.codes == ["illegal_transition"])
+        #expect(refusal(draft, .approved(), by: DispositionDemo.approverA)?.codes == ["illegal_transition"])
         let review = try underReview()
-        #expect(refusal(review, .underLegalReview, by: Demo.author)?.codes == ["illegal_transition"])
+        #expect(refusal(review, .underLegalReview, by: DispositionDemo.author)?.codes == ["illegal_transition"])
     }
 
     @Test func anExecutedCaseCannotBeWithdrawnOrReopened() throws {
         var c = try underReview()
-        c = try DispositionWorkflow.transition(c, to: .approved(), by: Demo.approverA, at: now, facts: facts).dispositionCase
-        c = try DispositionWorkflow.transition(c, to: .approved(), by: Demo.approverB, at: now, facts: facts).dispositionCase
+        c = try DispositionWorkflow.transition(c, to: .approved(), by: DispositionDemo.approverA, at: now, facts: facts).dispositionCase
+        c = try DispositionWorkflow.transition(c, to: .approved(), by: DispositionDemo.approverB, at: now, facts: facts).dispositionCase
         c = try DispositionWorkflow.transition(
             c, to: .executed(Handover(at: now, place: "crossing", receivingParty: "RUS", icrcPresent: false)),
-            by: Demo.camp, at: now, facts: facts).dispositionCase
+            by: DispositionDemo.camp, at: now, facts: facts).dispositionCase
         #expect(c.state == .executed)
-        #expect(refusal(c, .withdrawn(reason: "changed mind"), by: Demo.author)?.codes == ["illegal_transition"])
-        #expect(refusal(c, .approved(), by: Demo.approverA)?.codes.contains("illegal_transition") == true)
-        #expect(Demo.domainError { () throws(DomainError) in
-            try DispositionWorkflow.recordWaiver(c, right: "x", reason: "y", by: Demo.author, at: now) }?.code == "case_closed")
+        #expect(refusal(c, .withdrawn(reason: "changed mind"), by: DispositionDemo.author)?.codes == ["illegal_transition"])
+        #expect(refusal(c, .approved(), by: DispositionDemo.approverA)?.codes.contains("illegal_transition") == true)
+        #expect(DispositionDemo.domainError { () throws(DomainError) in
+            try DispositionWorkflow.recordWaiver(c, right: "x", reason: "y", by: DispositionDemo.author, at: now) }?.code == "case_closed")
     }
 
     @Test func theSameApproverCannotApproveTwice() throws {
-        let once = try DispositionWorkflow.transition(try underReview(), to: .approved(), by: Demo.approverA, at: now,
+        let once = try DispositionWorkflow.transition(try underReview(), to: .approved(), by: DispositionDemo.approverA, at: now,
                                                       facts: facts).dispositionCase
-        let twice = try #require(refusal(once, .approved(), by: Demo.approverA))
+        let twice = try #require(refusal(once, .approved(), by: DispositionDemo.approverA))
         #expect(twice.codes == ["already_approved"])
         #expect(once.state == .underLegalReview)
         #expect(once.approvals.count == 1)
@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test func onlyApproversApprove() throws {
-        let refused = try #require(refusal(try underReview(), .approved(), by: Demo.liaison))
+        let refused = try #require(refusal(try underReview(), .approved(), by: DispositionDemo.liaison))
         #expect(refused.codes == ["role_required"])
     }
 
@@ -75,63 +75,63 @@ import Testing
         // The author, without the approver role, approving a draft that lacks its risk assessment.
         var thin = facts
         thin.riskAssessments = []
-        let (draft, _) = try DispositionWorkflow.open(id: Demo.id(700), prisonerID: Demo.petrov.id,
+        let (draft, _) = try DispositionWorkflow.open(id: DispositionDemo.id(700), prisonerID: DispositionDemo.petrov.id,
                                                       kind: .directMedicalRepatriation, route: Route(destination: "RUS"),
-                                                      receivingPower: "RUS", by: Demo.author, at: now, facts: thin)
-        let refused = try #require(Demo.refusal { () throws(TransitionRefusal) in
-            try DispositionWorkflow.transition(draft, to: .approved(), by: Demo.author, at: now, facts: thin) })
+                                                      receivingPower: "RUS", by: DispositionDemo.author, at: now, facts: thin)
+        let refused = try #require(DispositionDemo.refusal { () throws(TransitionRefusal) in
+            try DispositionWorkflow.transition(draft, to: .approved(), by: DispositionDemo.author, at: now, facts: thin) })
         #expect(Set(refused.codes) == ["illegal_transition", "role_required", "author_cannot_approve",
                                        "guard.2.no_risk_assessment"])
     }
 
     @Test func withdrawalNeedsAReasonAndIsNeverBlockedByGuards() throws {
         let c = try underReview()
-        #expect(refusal(c, .withdrawn(reason: "  "), by: Demo.author)?.codes == ["reason_required"])
+        #expect(refusal(c, .withdrawn(reason: "  "), by: DispositionDemo.author)?.codes == ["reason_required"])
         let withdrawn = try DispositionWorkflow.transition(c, to: .withdrawn(reason: "He asked to wait for his brother"),
-                                                           by: Demo.author, at: now, facts: facts).dispositionCase
+                                                           by: DispositionDemo.author, at: now, facts: facts).dispositionCase
         #expect(withdrawn.state == .withdrawn)
         #expect(withdrawn.history.last?.note == "He asked to wait for his brother")
     }
 
     @Test func aHandoverToAnotherPowerThanApprovedIsRefused() throws {
         var c = try underReview()
-        c = try DispositionWorkflow.transition(c, to: .approved(), by: Demo.approverA, at: now, facts: facts).dispositionCase
-        c = try DispositionWorkflow.transition(c, to: .approved(), by: Demo.approverB, at: now, facts: facts).dispositionCase
+        c = try DispositionWorkflow.transition(c, to: .approved(), by: DispositionDemo.approverA, at: now, facts: facts).dispositionCase
+        c = try DispositionWorkflow.transition(c, to: .approved(), by: DispositionDemo.approverB, at: now, facts: facts).dispositionCase
         let wrong = Handover(at: now, place: "crossing", receivingParty: "PRK", icrcPresent: false)
-        #expect(refusal(c, .executed(wrong), by: Demo.camp)?.codes == ["wrong_receiving_party"])
+        #expect(refusal(c, .executed(wrong), by: DispositionDemo.camp)?.codes == ["wrong_receiving_party"])
         #expect(refusal(c, .executed(Handover(at: now, place: "x", receivingParty: "RUS", icrcPresent: false)),
-                        by: Demo.registrar)?.codes == ["role_required"])
+                        by: DispositionDemo.registrar)?.codes == ["role_required"])
     }
 
     @Test func executionWaitsForTheFinalStatementAndValuables() throws {
         var open = facts
         open.exitChecklist = ExitChecklist(finalStatementIssued: false, valuablesResolved: false)
         var c = try underReview()
-        c = try DispositionWorkflow.transition(c, to: .approved(), by: Demo.approverA, at: now, facts: open).dispositionCase
-        c = try DispositionWorkflow.transition(c, to: .approved(), by: Demo.approverB, at: now, facts: open).dispositionCase
-        let refused = try #require(Demo.refusal { () throws(TransitionRefusal) in
+        c = try DispositionWorkflow.transition(c, to: .approved(), by: DispositionDemo.approverA, at: now, facts: open).dispositionCase
+        c = try DispositionWorkflow.transition(c, to: .approved(), by: DispositionDemo.approverB, at: now, facts: open).dispositionCase
+        let refused = try #require(DispositionDemo.refusal { () throws(TransitionRefusal) in
             try DispositionWorkflow.transition(
                 c, to: .executed(Handover(at: now, place: "crossing", receivingParty: "RUS", icrcPresent: false)),
-                by: Demo.camp, at: now, facts: open) })
+                by: DispositionDemo.camp, at: now, facts: open) })
         #expect(Set(refused.codes) == ["guard.7.no_final_statement", "guard.7.valuables_unresolved"])
     }
 
     @Test func aTransferCaseNeedsARouteAndAReceivingPower() {
-        let refused = Demo.refusal { () throws(TransitionRefusal) in
-            try DispositionWorkflow.open(id: Demo.id(1), prisonerID: Demo.ri.id, kind: .thirdStateTransfer, route: nil,
-                                         receivingPower: nil, by: Demo.author, at: now, facts: Demo.riFacts())
+        let refused = DispositionDemo.refusal { () throws(TransitionRefusal) in
+            try DispositionWorkflow.open(id: DispositionDemo.id(1), prisonerID: DispositionDemo.ri.id, kind: .thirdStateTransfer, route: nil,
+                                         receivingPower: nil, by: DispositionDemo.author, at: now, facts: DispositionDemo.riFacts())
         }
         #expect(refused?.errors.first?.field == "route")
-        let offRoute = Demo.refusal { () throws(TransitionRefusal) in
-            try DispositionWorkflow.open(id: Demo.id(1), prisonerID: Demo.ri.id, kind: .thirdStateTransfer,
-                                         route: Route(destination: "KOR"), receivingPower: "POL", by: Demo.author,
-                                         at: now, facts: Demo.riFacts())
+        let offRoute = DispositionDemo.refusal { () throws(TransitionRefusal) in
+            try DispositionWorkflow.open(id: DispositionDemo.id(1), prisonerID: DispositionDemo.ri.id, kind: .thirdStateTransfer,
+                                         route: Route(destination: "KOR"), receivingPower: "POL", by: DispositionDemo.author,
+                                         at: now, facts: DispositionDemo.riFacts())
         }
         #expect(offRoute?.codes == ["receiving_power_off_route"])
-        let registrar = Demo.refusal { () throws(TransitionRefusal) in
-            try DispositionWorkflow.open(id: Demo.id(1), prisonerID: Demo.ri.id, kind: .thirdStateTransfer,
-                                         route: Route(destination: "KOR"), receivingPower: "KOR", by: Demo.registrar,
-                                         at: now, facts: Demo.riFacts())
+        let registrar = DispositionDemo.refusal { () throws(TransitionRefusal) in
+            try DispositionWorkflow.open(id: DispositionDemo.id(1), prisonerID: DispositionDemo.ri.id, kind: .thirdStateTransfer,
+                                         route: Route(destination: "KOR"), receivingPower: "KOR", by: DispositionDemo.registrar,
+                                         at: now, facts: DispositionDemo.riFacts())
         }
         #expect(registrar?.codes == ["role_required"])
     }
@@ -139,28 +139,28 @@ import Testing
 
 /// Overrides of warn guards: a reason, and a second approver.
 @Suite struct DispositionOverrideTests {
-    let now = Demo.now
-    let facts = Demo.riFacts()
+    let now = DispositionDemo.now
+    let facts = DispositionDemo.riFacts()
 
     func transfer() throws -> DispositionCase {
-        try DispositionWorkflow.open(id: Demo.id(600), prisonerID: Demo.ri.id, kind: .thirdStateTransfer,
-                                     route: Route(destination: "KOR"), receivingPower: "KOR", by: Demo.author, at: now,
+        try DispositionWorkflow.open(id: DispositionDemo.id(600), prisonerID: DispositionDemo.ri.id, kind: .thirdStateTransfer,
+                                     route: Route(destination: "KOR"), receivingPower: "KOR", by: DispositionDemo.author, at: now,
                                      facts: facts).0
     }
 
     @Test func anOverrideWithoutReasonIsRefused() throws {
-        let error = Demo.domainError { () throws(DomainError) in
+        let error = DispositionDemo.domainError { () throws(DomainError) in
             try DispositionWorkflow.requestOverride(try! transfer(), key: "guard.9.contested_power", reason: " ",
-                                                    by: Demo.author, at: now, facts: facts)
+                                                    by: DispositionDemo.author, at: now, facts: facts)
         }
         #expect(error?.code == "override_reason_required")
         #expect(error?.field == "reason")
     }
 
     @Test func anEnforcedGuardCannotBeOverridden() throws {
-        let error = Demo.domainError { () throws(DomainError) in
+        let error = DispositionDemo.domainError { () throws(DomainError) in
             try DispositionWorkflow.requestOverride(try! transfer(), key: "guard.2.no_article12_assessment",
-                                                    reason: "urgent", by: Demo.author, at: now, facts: facts)
+                                                    reason: "urgent", by: DispositionDemo.author, at: now, facts: facts)
         }
         #expect(error?.code == "override_enforce_guard")
     }
@@ -168,28 +168,28 @@ import Testing
     @Test func anOverrideCountsOnlyOnceASecondApproverConfirmsIt() throws {
         let key = "guard.9.contested_power"
         var c = try DispositionWorkflow.requestOverride(try transfer(), key: key, reason: "the ROK receives him",
-                                                        by: Demo.approverA, at: now, facts: facts)
+                                                        by: DispositionDemo.approverA, at: now, facts: facts)
         #expect(DispositionWorkflow.checklist(c, facts: facts, at: now).first { $0.key == key }?.status == .failed)
-        let self_ = Demo.domainError { () throws(DomainError) in
-            try DispositionWorkflow.confirmOverride(c, key: key, by: Demo.approverA, at: now)
+        let self_ = DispositionDemo.domainError { () throws(DomainError) in
+            try DispositionWorkflow.confirmOverride(c, key: key, by: DispositionDemo.approverA, at: now)
         }
         #expect(self_?.code == "second_approver_required")
-        let notApprover = Demo.domainError { () throws(DomainError) in
-            try DispositionWorkflow.confirmOverride(c, key: key, by: Demo.author, at: now)
+        let notApprover = DispositionDemo.domainError { () throws(DomainError) in
+            try DispositionWorkflow.confirmOverride(c, key: key, by: DispositionDemo.author, at: now)
         }
         #expect(notApprover?.code == "role_required")
-        c = try DispositionWorkflow.confirmOverride(c, key: key, by: Demo.approverB, at: now)
+        c = try DispositionWorkflow.confirmOverride(c, key: key, by: DispositionDemo.approverB, at: now)
         #expect(DispositionWorkflow.checklist(c, facts: facts, at: now).first { $0.key == key }?.status == .overridden)
     }
 
     @Test func aWaiverNeedsAReasonAndStillWarns() throws {
-        let missing = Demo.domainError { () throws(DomainError) in
+        let missing = DispositionDemo.domainError { () throws(DomainError) in
             try DispositionWorkflow.recordWaiver(try! transfer(), right: "Art. 118 repatriation", reason: "",
-                                                 by: Demo.author, at: now)
+                                                 by: DispositionDemo.author, at: now)
         }
         #expect(missing?.code == "waiver_reason_required")
         let c = try DispositionWorkflow.recordWaiver(try transfer(), right: "Art. 118 repatriation",
-                                                     reason: "He asked in writing not to be returned", by: Demo.author, at: now)
+                                                     reason: "He asked in writing not to be returned", by: DispositionDemo.author, at: now)
         let waiver = try #require(DispositionWorkflow.checklist(c, facts: facts, at: now).first { $0.guardNumber == 4 })
         #expect(waiver.key == "guard.4.waiver")
         #expect(waiver.blocks && waiver.severity == .warn)

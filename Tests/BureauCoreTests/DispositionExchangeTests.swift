@@ -131,4 +131,20 @@ import Testing
         }
         #expect(error?.code == "reason_required")
     }
+
+    @Test func someoneFoundEligibleAfterListingMustComeOff() throws {
+        var listed = DispositionDemo.exchangeable(39, capturedAt: DispositionDemo.capture, seriouslyIll: true)
+        var exchange = try negotiation().adding(listed, category: .seriouslyWoundedOrSick, by: DispositionDemo.liaison, at: now)
+        #expect(exchange.listReview([listed], at: now).isEmpty)
+        // The Mixed Medical Commission now decides A: he is owed repatriation, not a place in the trade.
+        listed.medicalEligibility.append(MedicalRepatriationEligibility(
+            id: DispositionDemo.id(394), prisonerID: listed.prisoner.id, category: .noRecoveryWithinYear,
+            commissionDecision: .a, decidedAt: now, decidedBy: "MMC 2", supersedes: DispositionDemo.id(393)))
+        let review = exchange.listReview([listed], at: now)
+        #expect(review.first?.reasons.map(\.key) == ["guard.1.eligible_in_exchange"])
+        #expect(DispositionDemo.domainError { () throws(DomainError) in
+            try exchange.removing(listed.prisoner.id, reason: "", by: DispositionDemo.liaison) }?.code == "reason_required")
+        exchange = try exchange.removing(listed.prisoner.id, reason: "MMC decision A of 1 June", by: DispositionDemo.liaison)
+        #expect(exchange.totals.ourTotal == 0)
+    }
 }

@@ -218,4 +218,31 @@ import Testing
         #expect(plan[2].standing == .delayed(days: 7))
         #expect(RepatriationPlan.audit([DispositionDemo.riFacts()], cases: [], holds: [], at: now) == nil, "hostilities continue")
     }
+
+    @Test func anExpiredAssessmentMustBeRedoneButASeriousRiskNeverLapses() {
+        var facts = DispositionDemo.riFacts()
+        for index in facts.riskAssessments.indices {
+            facts.riskAssessments[index].reviewDate = DispositionDemo.date("2026-05-20")
+        }
+        let toROK = draft(.thirdStateTransfer, DispositionDemo.ri, route: Route(destination: "KOR"), receiving: "KOR")
+        #expect(failing(toROK, facts).contains("guard.2.risk_assessment_expired"))
+        // The DPRK finding is past its review date, yet it still blocks every route through the DPRK.
+        let home = draft(.releaseEndOfHostilities, DispositionDemo.ri, route: Route(destination: "PRK", transit: ["RUS"]),
+                         receiving: "RUS")
+        #expect(failing(home, facts).isSuperset(of: ["guard.2.serious_risk", "guard.2.return_against_will"]))
+        // Only a superseding assessment lifts it.
+        var lifted = facts
+        lifted.riskAssessments.append(RiskAssessment(
+            id: DispositionDemo.id(119), prisonerID: DispositionDemo.ri.id, route: Route(destination: "PRK", transit: ["RUS"]),
+            risksConsidered: Set(RiskAssessment.Risk.allCases), sources: ["new evidence"], outcome: .noSeriousRisk,
+            assessor: "lo.kovalenko", reviewer: "lo.hrytsenko", assessedAt: now, supersedes: DispositionDemo.id(111)))
+        #expect(!failing(home, lifted).contains("guard.2.serious_risk"))
+    }
+
+    @Test func aRegionalLanguageTagCountsAsHisLanguage() {
+        var facts = DispositionDemo.riFacts()
+        facts.willStatements = [DispositionDemo.will(DispositionDemo.ri, .thirdState("KOR"), n: 1, language: "ko-KP")]
+        let c = draft(.thirdStateTransfer, DispositionDemo.ri, route: Route(destination: "KOR"), receiving: "KOR")
+        #expect(!failing(c, facts).contains("guard.5.language_not_understood"))
+    }
 }

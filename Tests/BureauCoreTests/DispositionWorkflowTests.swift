@@ -178,6 +178,12 @@ import Testing
             try DispositionWorkflow.confirmOverride(c, key: key, by: DispositionDemo.author, at: now)
         }
         #expect(notApprover?.code == "role_required")
+        // Nor the case author, even holding the approver role.
+        var authored = c
+        authored.author = DispositionDemo.approverB.userID
+        #expect(DispositionDemo.domainError { () throws(DomainError) in
+            try DispositionWorkflow.confirmOverride(authored, key: key, by: DispositionDemo.approverB, at: now) }?.code
+            == "second_approver_required")
         c = try DispositionWorkflow.confirmOverride(c, key: key, by: DispositionDemo.approverB, at: now)
         #expect(DispositionWorkflow.checklist(c, facts: facts, at: now).first { $0.key == key }?.status == .overridden)
     }

@@ -53,16 +53,18 @@ public struct DispositionFacts: Sendable {
     public mutating func read(timeline: [TimelineEvent]) {
         let effective = Timeline.effective(timeline.filter { $0.prisonerID == prisoner.id })
         capturedAt = effective.first { $0.kind == .capture }?.occurredAt
+        var found: [HeldDocument] = []
         for event in effective {
             switch event.payload {
             case .medical(let entry):
                 if let flag = entry.seriouslyIll { seriouslyIll = flag }
             case .document(let document):
-                documents.append(document)
+                found.append(document)
             default:
                 break
             }
         }
+        documents = found
     }
 
     func roles(_ role: PartyRole) -> [PartyRoleAssignment] {
@@ -102,6 +104,13 @@ public struct DispositionFacts: Sendable {
 
     public func currentRisks(at time: Date) -> [RiskAssessment] {
         RiskAssessment.current(riskAssessments.filter { $0.prisonerID == prisoner.id }, at: time)
+    }
+
+    /// Serious-risk findings still in force: only a superseding assessment lifts one, never the
+    /// passing of its review date.
+    public func seriousRisks(at time: Date) -> [RiskAssessment] {
+        RiskAssessment.inForce(riskAssessments.filter { $0.prisonerID == prisoner.id }, at: time)
+            .filter { $0.outcome == .seriousRisk }
     }
 
     public func hostilitiesOngoing(at time: Date) -> Bool {

@@ -45,9 +45,9 @@ extension DispositionWorkflow {
                               field: nil)
         }
         let override = dispositionCase.overrides[index]
-        if override.requestedBy == actor.userID {
+        if override.requestedBy == actor.userID || dispositionCase.author == actor.userID {
             throw DomainError(.forbidden, code: "second_approver_required",
-                              "an override is confirmed by someone other than the person who requested it", field: nil)
+                              "an override is confirmed by someone other than its requester and the case author", field: nil)
         }
         if override.confirmedBy != nil {
             throw DomainError(.conflict, code: "override_confirmed", "this override is already confirmed", field: "key")

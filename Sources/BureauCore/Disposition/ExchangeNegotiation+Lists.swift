@@ -125,6 +125,38 @@ extension ExchangeNegotiation {
         return updated
     }
 
+    /// Re-screens everyone already on our list. Anyone an enforce guard now excludes (an Art. 110
+    /// decision since he was listed, a new risk finding, a changed will) must come off before he is
+    /// counted or handed over.
+    public func listReview(_ pool: [DispositionFacts], at time: Date) -> [ExchangeProposal.Exclusion] {
+        let requested = Set(matchReviews.compactMap(\.confirmedPrisonerID))
+        return ourList.compactMap { entry in
+            guard let facts = pool.first(where: { $0.prisoner.id == entry.prisonerID }) else { return nil }
+            let enforced = screen(facts, at: time).filter { $0.blocks && $0.severity == .enforce }
+            return enforced.isEmpty ? nil : .init(prisonerID: entry.prisonerID,
+                                                  requestedByCounterpart: requested.contains(entry.prisonerID), reasons: enforced)
+        }
+    }
+
+    /// Takes a prisoner off our list; the reason goes to the audit event.
+    public func removing(_ prisonerID: UUID, reason: String, by actor: StaffMember) throws(DomainError) -> ExchangeNegotiation {
+        if actor.roles.isDisjoint(with: DispositionWorkflow.caseOfficers) {
+            throw DomainError(.forbidden, code: "role_required", "only a legal or liaison officer edits our list", field: nil)
+        }
+        if reason.trimmedOrNil == nil {
+            throw .invalid("reason", "say why he comes off the list", code: "reason_required")
+        }
+        guard ourList.contains(where: { $0.prisonerID == prisonerID }) else {
+            throw DomainError(.notFound, code: "not_listed", "he is not on our list", field: "prisonerID")
+        }
+        if !reconciliation.isEmpty {
+            throw DomainError(.conflict, code: "already_reconciled", "the exchange is over", field: nil)
+        }
+        var updated = self
+        updated.ourList.removeAll { $0.prisonerID == prisonerID }
+        return updated
+    }
+
     public var totals: ExchangeTotals {
         var ours: [ExchangeCategory: Int] = [:]
         var theirs: [ExchangeCategory: Int] = [:]

@@ -22,6 +22,7 @@ public enum GuardCatalog {
         "guard.2.risk_not_reviewed": "The risk assessment for {route} has not been reviewed by a second person.",
         "guard.2.risk_assessed": "No serious risk found for {route} ({date}).",
         "guard.2.no_risk_assessment": "No non-refoulement risk assessment for {route}.",
+        "guard.2.risk_assessment_expired": "The risk assessment for {route} was due for review on {date}: assess again.",
         "guard.2.transit_not_assessed": "The risk assessment does not cover transit through {states}.",
         "guard.2.route_matches_will": "The route is the one he asked for.",
         "guard.2.return_against_will": "He has not asked to return and a serious risk at home is documented: no return against his will (non-refoulement), whatever an exchange agreement says.",

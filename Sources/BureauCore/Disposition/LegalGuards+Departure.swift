@@ -39,9 +39,10 @@ extension LegalGuards {
                           at time: Date) -> [GuardResult] {
         var results: [GuardResult] = []
         let current = facts.currentRisks(at: time)
+        let serious = facts.seriousRisks(at: time)
         let where_ = ["route": route.description]
         // A documented serious risk in any state on the route blocks it, whatever else is on file.
-        let blocking = current.filter { $0.outcome == .seriousRisk && route.states.contains($0.route.destination.uppercased()) }
+        let blocking = serious.filter { route.states.contains($0.route.destination.uppercased()) }
         for state in Set(blocking.map { $0.route.destination.uppercased() }).sorted() {
             results.append(.fail(2, art2Risk, .enforce, "guard.2.serious_risk", ["state": state], remediable: false))
         }
@@ -61,7 +62,12 @@ extension LegalGuards {
             }
         } else if blocking.isEmpty {
             let sameDestination = current.filter { $0.route.destination.uppercased() == route.destination.uppercased() }
-            if sameDestination.isEmpty {
+            let expired = RiskAssessment.inForce(facts.riskAssessments.filter { $0.prisonerID == facts.prisoner.id }, at: time)
+                .filter { $0.covers(route) }.compactMap(\.reviewDate).max()
+            if sameDestination.isEmpty, let expired {
+                results.append(.fail(2, art2Risk, .enforce, "guard.2.risk_assessment_expired",
+                                     ["route": route.description, "date": day(expired)]))
+            } else if sameDestination.isEmpty {
                 results.append(.fail(2, art2Risk, .enforce, "guard.2.no_risk_assessment", where_))
             } else {
                 let seen = sameDestination.reduce(Set<String>()) { $0.union($1.route.states) }
@@ -69,14 +75,14 @@ extension LegalGuards {
                 results.append(.fail(2, art2Risk, .enforce, "guard.2.transit_not_assessed", ["states": missing]))
             }
         }
-        results += againstWill(route, kind: kind, facts: facts, current: current, at: time)
+        results += againstWill(route, kind: kind, facts: facts, serious: serious, at: time)
         return results
     }
 
     /// Non-refoulement: no return home against his expressed will where a serious risk at home is
     /// documented — whatever an exchange agreement says; without such a risk, a warning.
     static func againstWill(_ route: Route, kind: DispositionCase.Kind, facts: DispositionFacts,
-                            current: [RiskAssessment], at time: Date) -> [GuardResult] {
+                            serious: [RiskAssessment], at time: Date) -> [GuardResult] {
         guard kind != .neutralAccommodation, let will = facts.currentWill(at: time) else { return [] }
         let origin = facts.originPowers
         let returnsHome = !route.states.isDisjoint(with: origin)
@@ -89,7 +95,7 @@ extension LegalGuards {
         if matches {
             return [.pass(2, art2Will, .enforce, "guard.2.route_matches_will")]
         }
-        let riskAtHome = current.contains { $0.outcome == .seriousRisk && origin.contains($0.route.destination.uppercased()) }
+        let riskAtHome = serious.contains { origin.contains($0.route.destination.uppercased()) }
         if returnsHome && will.answer != .returnHome && riskAtHome {
             return [.fail(2, art2Will, .enforce, "guard.2.return_against_will", remediable: false)]
         }

@@ -28,8 +28,10 @@ extension LegalGuards {
     public static func interviewLanguage(_ c: DispositionCase, facts: DispositionFacts, at time: Date) -> [GuardResult] {
         guard let will = facts.currentWill(at: time) else { return [] }
         var results: [GuardResult] = []
-        let known = facts.prisoner.languages.map { $0.lowercased() }
-        if !known.isEmpty && !known.contains(will.language.lowercased()) {
+        // Compare primary subtags: "ko" understands a statement recorded as "ko-KP".
+        func primary(_ code: String) -> String { code.lowercased().split(separator: "-").first.map(String.init) ?? "" }
+        let known = Set(facts.prisoner.languages.map(primary))
+        if !known.isEmpty && !known.contains(primary(will.language)) {
             results.append(.fail(5, art5, .enforce, "guard.5.language_not_understood", ["language": will.language]))
         } else {
             results.append(.pass(5, art5, .enforce, "guard.5.language", ["language": will.language]))

@@ -73,12 +73,15 @@ public struct RiskAssessment: Sendable, Hashable, Codable, Identifiable {
         self.supersedes = supersedes
     }
 
-    /// Assessments in force at `time`: not superseded, made by then, and not past their review date.
-    public static func current(_ assessments: [RiskAssessment], at time: Date) -> [RiskAssessment] {
+    /// Assessments not superseded and made by `time`, whatever their review date.
+    public static func inForce(_ assessments: [RiskAssessment], at time: Date) -> [RiskAssessment] {
         let superseded = Set(assessments.compactMap(\.supersedes))
-        return assessments.filter {
-            !superseded.contains($0.id) && $0.assessedAt <= time && ($0.reviewDate.map { $0 >= time } ?? true)
-        }
+        return assessments.filter { !superseded.contains($0.id) && $0.assessedAt <= time }
+    }
+
+    /// Assessments that can clear a route at `time`: in force and not past their review date.
+    public static func current(_ assessments: [RiskAssessment], at time: Date) -> [RiskAssessment] {
+        inForce(assessments, at: time).filter { $0.reviewDate.map { $0 >= time } ?? true }
     }
 
     /// True when this assessment looked at the whole of `route`: same destination, every transit state.

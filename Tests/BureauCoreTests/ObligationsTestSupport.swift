@@ -80,10 +80,12 @@ struct ClockRecord {
     }
 
     /// The one obligation of `rule` started by `trigger` (and owed to `owedTo`, of duty `key`), if any.
-    func obligation(_ rule: RuleID, trigger: UUID?, owedTo: Addressee? = nil, key: String? = nil, at now: Date,
+    func obligation(_ rule: RuleID, trigger: UUID?, owedTo: Addressee? = nil, key: String? = nil,
+                    triggeredAt: Date? = nil, at now: Date,
                     sourceLocation: SourceLocation = #_sourceLocation) -> Obligation? {
         let matches = obligations(rule, at: now).filter { obligation in
             obligation.triggerEventID == trigger
+                && (triggeredAt.map { obligation.triggeredAt == $0 } ?? true)
                 && (owedTo.map { obligation.owedTo.contains($0) } ?? true)
                 && (key.map { obligation.dutyKey.hasSuffix(".\($0)") } ?? true)
         }
@@ -94,7 +96,7 @@ struct ClockRecord {
     /// Checks the clock a case officer sees: the deadline, and the state just before the due-soon
     /// window, at its start, one second before the deadline, at the deadline and one second after.
     func expectClock(_ rule: RuleID, trigger: UUID?, owedTo: Addressee? = nil, key: String? = nil,
-                     dueAt expected: Date, basis: DeadlineBasis,
+                     triggeredAt: Date? = nil, dueAt expected: Date, basis: DeadlineBasis,
                      sourceLocation: SourceLocation = #_sourceLocation) {
         let window = policy.dueSoonWindow
         let checks: [(TimeInterval, ObligationStatus)] = [
@@ -102,7 +104,8 @@ struct ClockRecord {
         ]
         for (offset, status) in checks {
             let now = expected + offset
-            let found = obligation(rule, trigger: trigger, owedTo: owedTo, key: key, at: now, sourceLocation: sourceLocation)
+            let found = obligation(rule, trigger: trigger, owedTo: owedTo, key: key, triggeredAt: triggeredAt, at: now,
+                                   sourceLocation: sourceLocation)
             #expect(found?.dueAt == expected, "due time seen at deadline \(offset >= 0 ? "+" : "")\(offset) s",
                     sourceLocation: sourceLocation)
             #expect(found?.status == status, "state at deadline \(offset >= 0 ? "+" : "")\(offset) s",
@@ -113,10 +116,10 @@ struct ClockRecord {
 
     /// Checks that `by` fulfils the obligation, on time or late, as seen `viewedAfter` later.
     func expectFulfilled(_ rule: RuleID, trigger: UUID?, owedTo: Addressee? = nil, key: String? = nil,
-                         by fulfilment: UUID, at instant: Date, late: Bool, viewedAfter: TimeInterval = Clocks.day,
+                         triggeredAt: Date? = nil, by fulfilment: UUID, at instant: Date, late: Bool, viewedAfter: TimeInterval = Clocks.day,
                          sourceLocation: SourceLocation = #_sourceLocation) {
-        let found = obligation(rule, trigger: trigger, owedTo: owedTo, key: key, at: instant + viewedAfter,
-                               sourceLocation: sourceLocation)
+        let found = obligation(rule, trigger: trigger, owedTo: owedTo, key: key, triggeredAt: triggeredAt,
+                               at: instant + viewedAfter, sourceLocation: sourceLocation)
         #expect(found?.state == .fulfilled(by: fulfilment, at: instant, late: late), sourceLocation: sourceLocation)
     }
 }

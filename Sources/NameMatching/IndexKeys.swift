@@ -19,7 +19,7 @@ enum IndexKeys {
     static func keys(for name: NormalizedName) -> [IndexKey] {
         var out: [IndexKey] = []
         if name.hasHangul {
-            let (sur, given, _, _) = NameMatcher.hangulSplit(name)
+            let (sur, given) = NameMatcher.hangulSplit(name)
             if let s0 = sur.first {
                 let surKey = [Hangul.initialSoundLaw(s0)] + sur.dropFirst()
                 koreanKeys(surname: surKey, codes: [hangulCode(given)], into: &out)

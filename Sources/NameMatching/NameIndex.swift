@@ -156,6 +156,28 @@ public final class NameIndex: @unchecked Sendable {
         scratchPool.append(s)
     }
 
+    static func selectTop(_ touched: [UInt32], _ acc: UnsafeMutableBufferPointer<Float>, limit: Int) -> [UInt32] {
+        if touched.count <= limit { return touched }
+        var maxV: Float = 0
+        for o in touched where acc[Int(o)] > maxV { maxV = acc[Int(o)] }
+        let bins = 512
+        var hist = [Int](repeating: 0, count: bins)
+        let scale = Float(bins - 1) / max(maxV, 1e-9)
+        for o in touched { hist[Int(acc[Int(o)] * scale)] += 1 }
+        var cum = 0, cut = bins - 1
+        while cut > 0 && cum + hist[cut] < limit { cum += hist[cut]; cut -= 1 }
+        var out: [UInt32] = []
+        out.reserveCapacity(limit)
+        var boundary: [UInt32] = []
+        for o in touched {
+            let b = Int(acc[Int(o)] * scale)
+            if b > cut { out.append(o) } else if b == cut { boundary.append(o) }
+        }
+        boundary.sort { acc[Int($0)] > acc[Int($1)] || (acc[Int($0)] == acc[Int($1)] && $0 < $1) }
+        out.append(contentsOf: boundary.prefix(limit - out.count))
+        return out
+    }
+
     /// The best `top` names for a query, best first, each with its score and explanation.
     public func search(_ name: String, top: Int) -> [NameSearchHit] {
         search(matcher.normalizer.normalize(name), top: top)
@@ -186,13 +208,9 @@ public final class NameIndex: @unchecked Sendable {
                         acc[Int(o)] += w
                     }
                 }
-                // Keep the best `candidateCount` by accumulated key weight.
-                var best = scratch.touched
-                let limit = candidateCount
-                if best.count > limit {
-                    best.sort { acc[Int($0)] > acc[Int($1)] || (acc[Int($0)] == acc[Int($1)] && $0 < $1) }
-                    best.removeLast(best.count - limit)
-                }
+                // Keep the best `candidateCount` by accumulated key weight: a histogram finds the cut-off in
+                // linear time, and only the few entries in the boundary bucket are sorted.
+                let best = Self.selectTop(scratch.touched, acc, limit: candidateCount)
                 for o in best where alive[Int(o)] {
                     candidates.append((o, storedName(o), storedKey(o), acc[Int(o)]))
                 }

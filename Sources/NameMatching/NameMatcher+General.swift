@@ -15,7 +15,7 @@ extension NameMatcher {
 
     /// Similarity of two non-Hangul tokens and why.
     @inline(__always)
-    static func tokenSimilarity(_ x: NameToken, _ y: NameToken) -> (Double, TokenAlignment.Kind) {
+    static func tokenSimilarity(_ x: borrowing NameToken, _ y: borrowing NameToken) -> (Double, TokenAlignment.Kind) {
         if x.role == .initial || y.role == .initial {
             guard let fx = x.skeleton.first, let fy = y.skeleton.first else { return (0, .initial) }
             if x.role == .initial && y.role == .initial { return (fx == fy ? 0.9 : 0, .initial) }
@@ -31,8 +31,10 @@ extension NameMatcher {
             sim = 0.95
             kind = .nameVariant
         } else {
-            let d = Double(SkeletonDistance.distance(x.skeleton, y.skeleton)) / 10
             let len = Double(max(x.skeleton.count, y.skeleton.count))
+            // Pairs under 0.5 are never aligned, so the distance may stop once it is certain to get there.
+            let cutoff = Int(len * 10 * 0.5 / 1.3) + 1
+            let d = Double(SkeletonDistance.distance(x.skeleton, y.skeleton, cutoff: cutoff)) / 10
             sim = max(0, 1 - 1.3 * d / len)
             kind = .fuzzy
             // Two different known given names (Yana/Diana, Maria/Marina) are different names, however close.
@@ -43,6 +45,34 @@ extension NameMatcher {
             sim *= other == .unknown ? 0.85 : 0.6
         }
         return (sim, kind)
+    }
+
+    /// `tokenSimilarity(...).0` through pointers, so that no token is copied on the hot path.
+    @inline(__always)
+    static func tokenScore(_ x: UnsafePointer<NameToken>, _ y: UnsafePointer<NameToken>) -> Double {
+        let xr = x.pointee.role, yr = y.pointee.role
+        if xr == .initial || yr == .initial { return tokenSimilarity(x.pointee, y.pointee).0 }
+        var sim: Double
+        let xs = x.pointee.symbol, ys = y.pointee.symbol
+        if x.pointee.skeleton == y.pointee.skeleton {
+            sim = x.pointee.skeleton.isEmpty ? (x.pointee.text == y.pointee.text ? 1 : 0) : 1
+        } else if xs >= 0 && xs == ys {
+            sim = 0.95
+        } else {
+            let lx = x.pointee.skeleton.count, ly = y.pointee.skeleton.count
+            let len = Double(max(lx, ly))
+            let cutoff = Int(len * 10 * 0.5 / 1.3) + 1
+            // Every extra letter costs at least half an edit.
+            if abs(lx - ly) * 5 > cutoff { return 0 }
+            let d = Double(SkeletonDistance.distance(x.pointee.skeleton, y.pointee.skeleton, cutoff: cutoff)) / 10
+            sim = max(0, 1 - 1.3 * d / len)
+            if xs >= 0 && ys >= 0 { sim = min(sim, 0.5) }
+        }
+        if (xr == .patronymic) != (yr == .patronymic) {
+            let other = xr == .patronymic ? yr : xr
+            sim *= other == .unknown ? 0.85 : 0.6
+        }
+        return sim
     }
 
     func general(_ a: NormalizedName, _ b: NormalizedName, explain: Bool,
@@ -58,7 +88,8 @@ extension NameMatcher {
                                 explain: Bool, into alignments: inout [TokenAlignment]) -> Double {
         let n = min(ta.count, Self.maxTokens), m = min(tb.count, Self.maxTokens)
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: n * m) { sims in
-            for i in 0..<n { for j in 0..<m { sims[i * m + j] = Self.tokenSimilarity(ta[i], tb[j]).0 } }
+            let pa = ta.baseAddress!, pb = tb.baseAddress!
+            for i in 0..<n { for j in 0..<m { sims[i * m + j] = Self.tokenScore(pa + i, pb + j) } }
             var usedA: UInt16 = 0, usedB: UInt16 = 0
             var num = 0.0, den = 0.0
             var matchedMain = 0

@@ -4,13 +4,17 @@ extension NameMatcher {
     static let koreanSurnameWeight = 0.3
 
     /// Splits Hangul tokens into (surname syllables, given syllables).
-    static func hangulSplit(_ name: NormalizedName) -> (ArraySlice<UInt16>, ArraySlice<UInt16>, String, String) {
-        let hanTokens = name.tokens.filter { $0.script == .hangul }
-        let all = hanTokens.flatMap(\.syllables)
+    static func hangulSplit(_ name: NormalizedName) -> (ArraySlice<UInt16>, ArraySlice<UInt16>) {
+        var all: [UInt16] = []
+        var firstCount = -1, hanTokens = 0
+        for t in name.tokens where t.script == .hangul {
+            if firstCount < 0 { firstCount = t.syllables.count }
+            hanTokens += 1
+            all.append(contentsOf: t.syllables)
+        }
         var surLen = Hangul.surnameLength(all)
-        if hanTokens.count >= 2, hanTokens[0].syllables.count <= 2 { surLen = hanTokens[0].syllables.count }
-        let sur = all[0..<surLen], given = all[surLen...]
-        return (sur, given, Hangul.string(sur), Hangul.string(given))
+        if hanTokens >= 2, firstCount <= 2 { surLen = firstCount }
+        return (all[0..<surLen], all[surLen...])
     }
 
     /// The words of a non-Hangul name as letter arrays with their display text.
@@ -56,7 +60,7 @@ extension NameMatcher {
 
     func koreanCross(hangul: NormalizedName, other: NormalizedName, hangulIsQuery: Bool, explain: Bool,
                      into alignments: inout [TokenAlignment]) -> Double {
-        let (sur, given, surText, givenText) = Self.hangulSplit(hangul)
+        let (sur, given) = Self.hangulSplit(hangul)
         let words = Self.romanWords(other, withText: explain)
         if words.isEmpty || sur.isEmpty { return 0 }
         let table = other.tokens.contains { $0.script == .cyrillic } ? KoreanSpellingTable.cyrillicShared
@@ -67,8 +71,13 @@ extension NameMatcher {
             let s = Self.givenSimilarity(words[0].letters, all, table)
             best = s; bestGiven = s
         } else {
-            for cand in [0, words.count - 1] where words[cand].single || words.count == 2 {
-                let s1 = Self.surnameSimilarity(words[cand].letters, sur, table)
+            let cands = [0, words.count - 1].filter { words[$0].single || words.count == 2 }
+            let surSims = cands.map { Self.surnameSimilarity(words[$0].letters, sur, table) }
+            let anySurname = surSims.contains { $0 > 0 }
+            for (ci, cand) in cands.enumerated() {
+                let s1 = surSims[ci]
+                // Without any family-name match only the first orientation is scored (it cannot reach the threshold).
+                if !anySurname && ci > 0 { continue }
                 var g: [UInt8] = []
                 for (k, w) in words.enumerated() where k != cand { g.append(contentsOf: w.letters) }
                 // Without the family name the pair cannot reach the threshold: a coarse given-name score will do.
@@ -80,6 +89,7 @@ extension NameMatcher {
         if best < 0 { return 0 }
         if bestSur == 0 && bestSurWord >= 0 { best *= 0.8 }
         if explain {
+            let surText = Hangul.string(sur), givenText = Hangul.string(given)
             if bestSurWord >= 0 {
                 let givenWords = words.enumerated().filter { $0.offset != bestSurWord }.map(\.element.text).joined(separator: " ")
                 alignments.append(Self.koreanAlignment(words[bestSurWord].text, surText, .surname, bestSur, hangulIsQuery))
@@ -128,8 +138,8 @@ extension NameMatcher {
 
     func hangulPair(_ a: NormalizedName, _ b: NormalizedName, explain: Bool,
                     into alignments: inout [TokenAlignment]) -> Double {
-        let (sa, ga, sta, gta) = Self.hangulSplit(a)
-        let (sb, gb, stb, gtb) = Self.hangulSplit(b)
+        let (sa, ga) = Self.hangulSplit(a)
+        let (sb, gb) = Self.hangulSplit(b)
         let law = { (s: ArraySlice<UInt16>) -> [UInt16] in s.isEmpty ? [] : [Hangul.initialSoundLaw(s.first!)] + s.dropFirst() }
         let surSim = law(sa) == law(sb) ? 1.0 : Self.syllableSimilarity(sa, sb) * 0.8
         let givenSim = Self.syllableSimilarity(ga, gb)
@@ -137,6 +147,7 @@ extension NameMatcher {
         var score = w * surSim + (1 - w) * givenSim
         if surSim < 0.5 { score *= 0.8 }
         if explain {
+            let sta = Hangul.string(sa), stb = Hangul.string(sb), gta = Hangul.string(ga), gtb = Hangul.string(gb)
             let surKind: TokenAlignment.Kind = sta == stb ? .exact : surSim == 1 ? .spelling : .fuzzy
             alignments.append(TokenAlignment(query: sta, candidate: stb, role: .surname,
                                              kind: surKind, similarity: surSim, weight: w))

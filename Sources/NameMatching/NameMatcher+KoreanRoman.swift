@@ -102,12 +102,13 @@ extension NameMatcher {
     /// Score of two romanized Korean names, or nil when either does not look like one.
     func koreanRomanPair(_ a: NormalizedName, _ b: NormalizedName, explain: Bool,
                          into alignments: inout [TokenAlignment]) -> Double? {
-        // Cheap gate: a Korean family name is a short first or last word, and a Korean name has at most 4 words.
+        // Cheap gate: a Korean family name is a known spelling, as the first or last word, in names of ≤ 4 words.
         func plausible(_ n: NormalizedName) -> Bool {
             let t = n.tokens
             guard t.count >= 2 && t.count <= 6 else { return false }
-            return (t[0].letters.count <= 7 && t[0].letters.count >= 1 && !(t.count > 1 && t[1].hyphenated))
-                || (t[t.count - 1].letters.count <= 7 && !t[t.count - 1].hyphenated)
+            let table = t.contains { $0.script == .cyrillic } ? KoreanSurnames.cyrillic : KoreanSurnames.latin
+            if !(t.count > 1 && t[1].hyphenated) && table[t[0].letters] != nil { return true }
+            return !t[t.count - 1].hyphenated && table[t[t.count - 1].letters] != nil
         }
         guard plausible(a) && plausible(b) else { return nil }
         let wa = Self.romanWords(a, withText: explain), wb = Self.romanWords(b, withText: explain)

@@ -160,7 +160,8 @@ enum SkeletonDistance {
     }()
 
     /// Distance in tenths of an edit between two skeletons.
-    static func distance(_ x: [UInt8], _ y: [UInt8]) -> Int {
+    /// Stops early and returns a value above `cutoff` once every alignment costs more than `cutoff`.
+    static func distance(_ x: [UInt8], _ y: [UInt8], cutoff: Int = Int(Int32.max / 2)) -> Int {
         let n = x.count, m = y.count
         if n == 0 { return y.reduce(0) { $0 + Int(indel[Int($1)]) } }
         if m == 0 { return x.reduce(0) { $0 + Int(indel[Int($1)]) } }
@@ -168,6 +169,8 @@ enum SkeletonDistance {
             let prev = buf.baseAddress!, cur = prev + (m + 1)
             prev[0] = 0
             for j in 0..<m { prev[j + 1] = prev[j] + Int32(indel[Int(y[j])]) }
+            let cut = Int32(clamping: cutoff)
+            var aborted = false
             sub.withUnsafeBufferPointer { st in
                 indel.withUnsafeBufferPointer { it in
                     var p = prev, c = cur
@@ -176,17 +179,22 @@ enum SkeletonDistance {
                         let di = Int32(it[xi])
                         c[0] = p[0] + di
                         let row = xi * Skeleton.alphabetSize
+                        var rowMin = c[0]
                         for j in 0..<m {
                             let yj = Int(y[j])
                             let s1 = p[j] + Int32(st[row + yj])
                             let s2 = p[j + 1] + di
                             let s3 = c[j] + Int32(it[yj])
-                            c[j + 1] = min(s1, min(s2, s3))
+                            let v = min(s1, min(s2, s3))
+                            c[j + 1] = v
+                            if v < rowMin { rowMin = v }
                         }
                         swap(&p, &c)
+                        if rowMin > cut { aborted = true; break }
                     }
                 }
             }
+            if aborted { return cutoff + 1 }
             // After n row swaps the last row is in `cur` when n is odd.
             return Int(n % 2 == 1 ? cur[m] : prev[m])
         }

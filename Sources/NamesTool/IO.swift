@@ -95,6 +95,13 @@ enum IO {
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
+    /// CPU time of the calling thread in seconds (immune to other processes on a shared machine).
+    static func threadCPU() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
     /// Peak resident set size of this process in MB.
     static func peakRSSMB() -> Double {
         var ru = rusage()

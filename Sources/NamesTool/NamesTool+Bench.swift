@@ -17,16 +17,16 @@ extension NamesTool {
         var names: [String] = []
         names.reserveCapacity(size)
         for _ in 0..<size { names.append(BenchData.name(&rng)) }
-        IO.out("bench names: \(size) synthetic names (≈45% Cyrillic, 30% Latin, 25% Hangul), one thread\n")
+        IO.out("bench names: \(size) synthetic names (≈45% Cyrillic, 30% Latin, 25% Hangul), one thread; times are thread CPU time\n")
         IO.flush()
 
         // Normalization.
         let normalizer = NameNormalizer()
         let normN = min(size, 200_000)
         var sink = 0
-        var t = IO.now()
+        var t = IO.threadCPU()
         for k in 0..<normN { sink &+= normalizer.normalize(names[k]).tokens.count }
-        let normUs = (IO.now() - t) / Double(normN) * 1e6
+        let normUs = (IO.threadCPU() - t) / Double(normN) * 1e6
         IO.out("normalization: \(fmt(normUs, 2)) µs/name (\(normN) names)\n")
         IO.flush()
 
@@ -37,27 +37,27 @@ extension NamesTool {
         let queriesPool = names.prefix(poolSize).map { normalizer.normalize(BenchData.query(for: $0)) }
         let pairs = 1_000_000
         var acc = 0.0
-        t = IO.now()
+        t = IO.threadCPU()
         pool.withUnsafeBufferPointer { p in
             for k in 0..<pairs { acc += matcher.similarity(p[k % poolSize], p[(k &* 7919 &+ 13) % poolSize]) }
         }
-        let randomRate = Double(pairs) / (IO.now() - t)
-        t = IO.now()
+        let randomRate = Double(pairs) / (IO.threadCPU() - t)
+        t = IO.threadCPU()
         let truePairs = 300_000
         pool.withUnsafeBufferPointer { p in
             queriesPool.withUnsafeBufferPointer { q in
                 for k in 0..<truePairs { acc += matcher.similarity(q[k % poolSize], p[k % poolSize]) }
             }
         }
-        let trueRate = Double(truePairs) / (IO.now() - t)
+        let trueRate = Double(truePairs) / (IO.threadCPU() - t)
         IO.out("scoring: \(Int(randomRate)) pairs/s on random pairs, \(Int(trueRate)) pairs/s on true cross-script pairs (normalized names)\n")
         IO.flush()
 
         // Index build.
         let index = NameIndex()
-        t = IO.now()
+        t = IO.threadCPU()
         for (k, n) in names.enumerated() { index.insert(key: String(k), name: n) }
-        let build = IO.now() - t
+        let build = IO.threadCPU() - t
         IO.out("index build: \(fmt(build, 2)) s for \(size) names (\(fmt(build / Double(size) * 1e6, 2)) µs/name)\n")
         IO.flush()
 
@@ -67,9 +67,9 @@ extension NamesTool {
         for _ in 0..<queryCount {
             let target = rng.int(size)
             let q = BenchData.query(for: names[target])
-            let q0 = IO.now()
+            let q0 = IO.threadCPU()
             let hits = index.search(q, top: 10)
-            latencies.append(IO.now() - q0)
+            latencies.append(IO.threadCPU() - q0)
             let want = String(target)
             // Synthetic names repeat, so any hit with the same stored name counts as found.
             if let first = hits.first, first.key == want || first.name == names[target] { hit1 += 1 }

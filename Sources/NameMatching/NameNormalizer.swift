@@ -24,7 +24,12 @@ public struct NameNormalizer: Sendable {
             nextHyphenated = false
         }
 
-        for us in name.unicodeScalars {
+        let view = name.unicodeScalars
+        var idx = view.startIndex
+        while idx != view.endIndex {
+            let us = view[idx]
+            let next = view.index(after: idx)
+            defer { idx = next }
             let v = us.value
             switch Fold.classify(v) {
             case .latin:
@@ -35,21 +40,18 @@ public struct NameNormalizer: Sendable {
                 } else if let f = LatinFold.fold(v) {
                     for b in f { cur.scalars.append(UInt32(b)) }
                 }
-                cur.original.append(us)
+                cur.mark(idx, next)
             case .cyrillic:
                 cur.scalars.append(Fold.lowerCyrillic(v))
-                cur.original.append(us)
-            case .hangul:
+                cur.mark(idx, next)
+            case .hangul, .otherLetter:
                 cur.scalars.append(v)
-                cur.original.append(us)
-            case .otherLetter:
-                cur.scalars.append(v)
-                cur.original.append(us)
+                cur.mark(idx, next)
             case .combining:
                 Self.applyCombining(v, to: &cur.scalars)
-                cur.original.append(us)
+                if !cur.scalars.isEmpty { cur.mark(idx, next) }
             case .apostrophe:
-                if !cur.scalars.isEmpty { cur.original.append(us) }
+                if !cur.scalars.isEmpty { cur.mark(idx, next) }
             case .hyphen:
                 let had = !cur.scalars.isEmpty
                 flush()
@@ -70,9 +72,16 @@ public struct NameNormalizer: Sendable {
 
     struct RawToken {
         var scalars: [UInt32] = []
-        var original = String.UnicodeScalarView()
+        var start: String.Index? = nil
+        var end: String.Index? = nil
         var hyphenated = false
         var period = false
+
+        @inline(__always)
+        mutating func mark(_ from: String.Index, _ to: String.Index) {
+            if start == nil { start = from; scalars.reserveCapacity(16) }
+            end = to
+        }
     }
 
     static func applyCombining(_ mark: UInt32, to s: inout [UInt32]) {
@@ -166,7 +175,8 @@ public struct NameNormalizer: Sendable {
             } else if symbol >= 0 {
                 role = .given
             }
-            tokens.append(NameToken(text: String(raw.original), script: script, role: role, skeleton: skeleton,
+            let text = raw.start.map { String(original.unicodeScalars[$0..<raw.end!]) } ?? ""
+            tokens.append(NameToken(text: text, script: script, role: role, skeleton: skeleton,
                                     symbol: symbol, syllables: syllables, letters: letters, hyphenated: raw.hyphenated))
         }
         Self.assignRoles(&tokens, commaAfter: commaAfter)

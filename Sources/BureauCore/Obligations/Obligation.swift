@@ -40,7 +40,9 @@ public struct Obligation: Sendable, Hashable, Codable, Identifiable {
     public var deadlineRule: String
     /// The kinds of entry that fulfil it: what the "record" action on the screen should offer.
     public var fulfilledBy: [EventKind]
-    /// IANA zone of the facility holding the prisoner when the clock started, for display.
+    /// The facility holding him at the instant of derivation (for the dashboard's facility filter).
+    public var facility: String?
+    /// IANA zone of that facility, for showing `dueAt` in local time; nil when unknown (show UTC).
     public var facilityTimeZone: String?
     /// GC3-101-stay: the earliest instant a death sentence may lawfully be executed (receipt + 6 months).
     public var barsUntil: Date?
@@ -49,7 +51,7 @@ public struct Obligation: Sendable, Hashable, Codable, Identifiable {
     public init(id: String, rule: RuleID, article: String, duty: String, dutyKey: String, owedTo: [Addressee],
                 prisonerID: UUID, triggerEventID: UUID?, triggerKind: EventKind?, triggeredAt: Date, dueAt: Date,
                 deadlineBasis: DeadlineBasis, deadlineRule: String, fulfilledBy: [EventKind],
-                facilityTimeZone: String? = nil, barsUntil: Date? = nil, state: ObligationState) {
+                facility: String? = nil, facilityTimeZone: String? = nil, barsUntil: Date? = nil, state: ObligationState) {
         self.id = id
         self.rule = rule
         self.article = article
@@ -64,12 +66,17 @@ public struct Obligation: Sendable, Hashable, Codable, Identifiable {
         self.deadlineBasis = deadlineBasis
         self.deadlineRule = deadlineRule
         self.fulfilledBy = fulfilledBy
+        self.facility = facility
         self.facilityTimeZone = facilityTimeZone
         self.barsUntil = barsUntil
         self.state = state
     }
 
     public var status: ObligationStatus { state.status }
+
+    /// The class of data the obligation reveals (a weekly health report reveals a serious illness):
+    /// show it only to roles that may read that class.
+    public var fieldClass: FieldClass { RuleCatalogue.rule(rule).fieldClass }
 }
 
 /// The state of an obligation at a given instant.

@@ -63,6 +63,68 @@ public struct ObligationPolicy: Sendable, Hashable, Codable {
 
     public static let standard = ObligationPolicy()
 
+    private enum CodingKeys: String, CodingKey {
+        case dueSoonWindow, captureCardAfterCapture, captureCardForwarding, initialNotification, eventNotification,
+             certificateIssue, certificateDuplicate, censorship, correspondenceIsLimited, transferNoticeLead,
+             languageAssessment, moneyRegisterGrace, visitGrant, deathCertificate, inquiryOpening,
+             detailedCommunication, representativeVacancy, heldBackNotice, repatriationAfterCessation,
+             cessationOfHostilities, protectingPowers
+    }
+
+    /// Decodes a partial configuration: every setting left out keeps its default. Intervals are seconds.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func read<T: Decodable>(_ key: CodingKeys, _ value: inout T) throws {
+            if let decoded = try container.decodeIfPresent(T.self, forKey: key) { value = decoded }
+        }
+        try read(.dueSoonWindow, &dueSoonWindow)
+        try read(.captureCardAfterCapture, &captureCardAfterCapture)
+        try read(.captureCardForwarding, &captureCardForwarding)
+        try read(.initialNotification, &initialNotification)
+        try read(.eventNotification, &eventNotification)
+        try read(.certificateIssue, &certificateIssue)
+        try read(.certificateDuplicate, &certificateDuplicate)
+        try read(.censorship, &censorship)
+        try read(.correspondenceIsLimited, &correspondenceIsLimited)
+        try read(.transferNoticeLead, &transferNoticeLead)
+        try read(.languageAssessment, &languageAssessment)
+        try read(.moneyRegisterGrace, &moneyRegisterGrace)
+        try read(.visitGrant, &visitGrant)
+        try read(.deathCertificate, &deathCertificate)
+        try read(.inquiryOpening, &inquiryOpening)
+        try read(.detailedCommunication, &detailedCommunication)
+        try read(.representativeVacancy, &representativeVacancy)
+        try read(.heldBackNotice, &heldBackNotice)
+        try read(.repatriationAfterCessation, &repatriationAfterCessation)
+        cessationOfHostilities = try container.decodeIfPresent(Date.self, forKey: .cessationOfHostilities)
+        try read(.protectingPowers, &protectingPowers)
+    }
+
+    /// Refuses settings that would make the clocks meaningless (negative intervals).
+    public func validate() throws(DomainError) {
+        let intervals: [(String, TimeInterval)] = [
+            ("dueSoonWindow", dueSoonWindow), ("captureCardAfterCapture", captureCardAfterCapture),
+            ("captureCardForwarding", captureCardForwarding), ("initialNotification", initialNotification),
+            ("eventNotification", eventNotification), ("certificateIssue", certificateIssue),
+            ("certificateDuplicate", certificateDuplicate), ("censorship", censorship),
+            ("transferNoticeLead", transferNoticeLead), ("languageAssessment", languageAssessment),
+            ("moneyRegisterGrace", moneyRegisterGrace), ("visitGrant", visitGrant),
+            ("deathCertificate", deathCertificate), ("inquiryOpening", inquiryOpening),
+            ("detailedCommunication", detailedCommunication), ("representativeVacancy", representativeVacancy),
+            ("heldBackNotice", heldBackNotice), ("repatriationAfterCessation", repatriationAfterCessation),
+        ]
+        for (name, value) in intervals where !(value >= 0 && value.isFinite) {
+            throw .invalid(name, "must be a non-negative number of seconds", code: "out_of_range")
+        }
+        // Art. 70: policy may shorten the capture-card week, never lengthen it past the treaty's.
+        if captureCardAfterCapture > 7 * ObligationPolicy.day {
+            throw .invalid("captureCardAfterCapture", "Art. 70: at most 7 days", code: "out_of_range")
+        }
+        for power in protectingPowers.keys where !ClaimRules.isAlpha3(power) {
+            throw .invalid("protectingPowers", "keys are ISO 3166-1 alpha-3 codes such as PRK or RUS", code: "invalid_country")
+        }
+    }
+
     /// Whether a Protecting Power is configured for the Power the prisoner depends on.
     public func hasProtectingPower(for power: String) -> Bool {
         protectingPowers[power.uppercased()] != nil

@@ -13,6 +13,7 @@ public enum Obligations {
         for event in context.events {
             if let waiver = event.payload.waiverData { waivers[waiver.obligationID] = (event, waiver) }
         }
+        let facility = context.currentFacility
         return RuleID.allCases
             .flatMap { context.drafts(for: $0) }
             .filter { !context.lapsed($0) }
@@ -23,7 +24,7 @@ public enum Obligations {
                     prisonerID: record.prisoner.id, triggerEventID: draft.trigger?.id, triggerKind: draft.trigger?.kind,
                     triggeredAt: draft.triggeredAt, dueAt: draft.dueAt, deadlineBasis: draft.basis,
                     deadlineRule: draft.deadlineRule, fulfilledBy: draft.fulfilledBy,
-                    facilityTimeZone: context.facilityTimeZone(at: draft.triggeredAt), barsUntil: draft.barsUntil,
+                    facility: facility?.facility, facilityTimeZone: facility?.timeZone, barsUntil: draft.barsUntil,
                     state: state(of: draft, at: now, policy: policy, waiver: waivers[draft.id]))
             }
             .sorted { ($0.dueAt, $0.rule, $0.id) < ($1.dueAt, $1.rule, $1.id) }

@@ -76,9 +76,9 @@ struct RuleContext {
         policy.hasProtectingPower(for: prisoner.powerDependedOn.power) ? .protectingPower : .centralTracingAgency
     }
 
-    /// The time zone of the facility holding him at `instant` (the latest arrival before it).
-    func facilityTimeZone(at instant: Date) -> String? {
-        events.last { $0.occurredAt <= instant && $0.kind == .custodyMove }?.payload.custodyMoveData?.timeZone
+    /// The facility holding him now (the latest arrival), if any.
+    var currentFacility: CustodyMove? {
+        events.last { $0.kind == .custodyMove }?.payload.custodyMoveData
     }
 
     /// A notification to `recipient` about `target` (or any entry `target` corrected), dated at or after it.

@@ -7,6 +7,8 @@ extension TimelineRules {
     static let afterCustodyKinds: Set<EventKind> = [
         .notification, .deathCertificate, .officialInquiry, .waiver, .correspondence, .censorship,
         .document, .effects, .moneyRegistration, .judgment, .captureCard,
+        // Art. 120(3): the medical examination of the body before burial.
+        .medical,
     ]
 
     static func validateSequence(_ event: TimelineEvent, existing: [TimelineEvent]) throws(DomainError) {

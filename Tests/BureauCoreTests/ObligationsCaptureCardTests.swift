@@ -81,6 +81,18 @@ import Testing
     }
 
     // covers: GC3-70-card other
+    @Test("Forwarding the card written at the old camp does not meet the new camp's duty")
+    func forwardingOldCardIsNotANewCard() {
+        var record = ClockRecord()
+        _ = arrival(&record, "Camp 1", at: t0 + day)
+        let written = record.add(.captureCard(CaptureCardEntry(action: .written)), at: t0 + 2 * day)
+        let second = arrival(&record, "Camp 2", at: t0 + 3 * day)
+        _ = record.add(.captureCard(CaptureCardEntry(action: .forwarded, cardEventID: written, forwardedTo: [.family])),
+                       at: t0 + 4 * day)
+        #expect(record.obligation(.captureCard, trigger: second, key: "offer", at: t0 + 11 * day)?.status == .overdue)
+    }
+
+    // covers: GC3-70-card other
     @Test("A hospital admission for sickness starts a new card week; declining fulfils it")
     func hospitalAndDecline() {
         var record = ClockRecord()

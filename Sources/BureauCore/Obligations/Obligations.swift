@@ -80,6 +80,8 @@ public enum Obligations {
                                   "that obligation is already \(obligation.status.rawValue)", field: "data.obligationID")
             }
         case .notification(let notice):
+            // A notice of subject `other` claims to fulfil nothing.
+            if notice.subject == .other { return }
             guard let concerning = notice.concerningEventID else {
                 if notice.subject == .healthReport {
                     let owed = derive(for: record, at: max(now, event.occurredAt), policy: policy).contains {

@@ -28,7 +28,11 @@ extension RuleContext {
         }
         var drafts: [ObligationDraft] = []
         for (index, trigger) in triggers.enumerated() {
-            let card = first(from: trigger.event.occurredAt) { $0.kind == .captureCard }
+            // Forwarding an earlier card does not enable a new one: only offered, written or declined count.
+            let card = first(from: trigger.event.occurredAt) { event in
+                guard let action = event.payload.captureCardData?.action else { return false }
+                return action != .forwarded
+            }
             if index + 1 < triggers.count {
                 let next = triggers[index + 1].event.occurredAt
                 let metBeforeNext = card.map { $0.occurredAt < next } ?? false

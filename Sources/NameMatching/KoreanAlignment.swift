@@ -3,23 +3,30 @@
 /// spelled either jamo by jamo (initial, vowel, final alternatives) or by a whole-syllable exception (Lee, Park);
 /// the dynamic programme runs slot by slot, so the alternatives are never multiplied out.
 enum KoreanAlignment {
-    /// Edit cost (in letters) of spelling `s` as `syllables` with `table`. States costlier than `budget` are
-    /// pruned; the result is then `budget + 1` ("too far").
+    /// Edit cost of a letter, in half edits: vowels (a e i o u) cost 1, consonants and glides (y w) 2. Romanizations
+    /// disagree mostly on vowels (eo/o/u, ae/e, oo/u); a consonant edit (jung/jun, min/ming) changes the syllable.
+    static let letterCost: [Int32] = (0..<256).map { c in
+        "aeiou".utf8.contains(UInt8(c)) ? 1 : 2
+    }
+
+    /// Edit cost (in half edits, see `letterCost`) of spelling `s` as `syllables` with `table`. States costlier
+    /// than `budget` are pruned; the result is then `budget + 1` ("too far").
     static func cost(_ s: [UInt8], _ syllables: ArraySlice<UInt16>, table: KoreanSpellingTable,
                      budget: Int = 1 << 20) -> Int {
         let n = s.count
         if syllables.isEmpty { return min(n, budget + 1) }
+        if n > 60 { return budget + 1 }   // no Korean name is that long; keeps the scratch buffers fixed-size
         var lo = 0, hi = 0
         for syl in syllables {
             let (a, b) = table.lengthBounds(syl)
             lo += a; hi += b
         }
-        let bound = n < lo ? lo - n : n > hi ? n - hi : 0
+        let bound = n < lo ? lo - n : n > hi ? n - hi : 0   // each missing or extra letter costs ≥ 1
         if bound > budget { return budget + 1 }
         let cap = Int32(min(budget, 1 << 20))
         let inf = Int32(1 << 28)
         let stride = n + 1
-        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 5 * stride + 2 * 64) { buf in
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 5 * stride + 2 * 64 + 64) { buf in
             var d = buf.baseAddress!
             var e = d + stride
             let t1 = e + stride
@@ -29,6 +36,10 @@ enum KoreanAlignment {
             for k in 0...n { d[k] = inf }
             d[0] = 0
             var tooFar = false
+            // Per-letter costs of `s`, looked up once.
+            let sCost = rows + 2 * 32
+            for k in 0..<n { sCost[k] = letterCost[Int(s[k])] }
+            letterCost.withUnsafeBufferPointer { lc in
             s.withUnsafeBufferPointer { sp in
                 table.bytes.withUnsafeBufferPointer { bytes in
                     table.starts.withUnsafeBufferPointer { starts in
@@ -44,15 +55,19 @@ enum KoreanAlignment {
                                     let a0 = Int(starts[Int(alt)]), a1 = Int(starts[Int(alt) + 1])
                                     let len = a1 - a0
                                     let w = min(n - i, min(len + 2, 30))
-                                    for j in 0...w { prev[j] = Int32(j) }
+                                    prev[0] = 0
+                                    if w > 0 { for j in 1...w { prev[j] = prev[j - 1] + sCost[i + j - 1] } }
                                     var r = 0
                                     while r < len {
                                         let ch = bytes[a0 + r]
-                                        cur[0] = Int32(r + 1)
+                                        let chCost = lc[Int(ch)]
+                                        cur[0] = prev[0] + chCost
                                         var j = 1
                                         while j <= w {
-                                            let sub = prev[j - 1] + (sp[i + j - 1] == ch ? 0 : 1)
-                                            let del = prev[j] + 1, ins = cur[j - 1] + 1
+                                            let sc = sp[i + j - 1], scCost = sCost[i + j - 1]
+                                            let subCost: Int32 = sc == ch ? 0 : (chCost == 1 && scCost == 1 ? 1 : 2)
+                                            let sub = prev[j - 1] + subCost
+                                            let del = prev[j] + chCost, ins = cur[j - 1] + scCost
                                             cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins)
                                             j += 1
                                         }
@@ -95,6 +110,7 @@ enum KoreanAlignment {
                         }
                     }
                 }
+            }
             }
             if tooFar { return budget + 1 }
             return min(Int(d[n]), budget + 1)

@@ -2,6 +2,8 @@
 extension NameMatcher {
     /// Weight of the family name in a Korean name score: low, because a handful of surnames cover most people.
     static let koreanSurnameWeight = 0.3
+    /// Sharpness of the given-name similarity: one consonant edit in a 7-letter given name costs 2/7 of it.
+    static let givenFactor = 2.0
 
     /// Splits Hangul tokens into (surname syllables, given syllables).
     static func hangulSplit(_ name: NormalizedName) -> (ArraySlice<UInt16>, ArraySlice<UInt16>) {
@@ -42,9 +44,9 @@ extension NameMatcher {
     /// Similarity of a romanized family name to Hangul surname syllables.
     @inline(__always)
     static func surnameSimilarity(_ letters: [UInt8], _ sur: ArraySlice<UInt16>, _ table: KoreanSpellingTable) -> Double {
-        let c = KoreanAlignment.cost(letters, sur, table: table, budget: 1)
+        let c = KoreanAlignment.cost(letters, sur, table: table, budget: 2)
         if c == 0 { return 1 }
-        if c == 1 && letters.count >= 3 { return 0.6 }
+        if c <= 2 && letters.count >= 3 { return 0.6 }
         return 0
     }
 
@@ -54,8 +56,9 @@ extension NameMatcher {
                                 maxBudget: Int = Int.max / 8) -> Double {
         if given.isEmpty { return letters.isEmpty ? 1 : 0 }
         let len = Double(max(4, letters.count))
-        let c = KoreanAlignment.cost(letters, given, table: table, budget: min(maxBudget, Int(len / 1.5)))
-        return max(0, 1 - 1.5 * Double(c) / len)
+        // Costs are in half edits.
+        let c = KoreanAlignment.cost(letters, given, table: table, budget: min(maxBudget, Int(2 * len / givenFactor)))
+        return max(0, 1 - givenFactor * Double(c) / 2 / len)
     }
 
     func koreanCross(hangul: NormalizedName, other: NormalizedName, hangulIsQuery: Bool, explain: Bool,

@@ -74,6 +74,23 @@ public struct Obligation: Sendable, Hashable, Codable, Identifiable {
 
     public var status: ObligationStatus { state.status }
 
+    /// For a duty met by sending a notification: the subject that notification carries (to prefill
+    /// the outbox or the "record notification" form). Nil for other duties.
+    public var noticeSubject: NotificationEntry.Subject? {
+        let key = dutyKey.split(separator: ".").last.map(String.init) ?? ""
+        switch rule {
+        case .initialNotification: return .initialRegistration
+        case .eventNotification: return NotificationEntry.Subject(rawValue: key)
+        case .healthReport: return .healthReport
+        case .heldBack: return .heldBack
+        case .trialNotice: return .trialNotice
+        case .deathSentenceStay: return .detailedCommunication
+        case .deathInquiry: return key == "notify" ? .inquiry : nil
+        case .medicalCertificate: return key == "duplicate" ? .certificateDuplicate : nil
+        default: return nil
+        }
+    }
+
     /// The class of data the obligation reveals (a weekly health report reveals a serious illness):
     /// show it only to roles that may read that class.
     public var fieldClass: FieldClass { RuleCatalogue.rule(rule).fieldClass }

@@ -62,9 +62,10 @@ extension RuleContext {
             case .release:
                 subject = .release
                 what = "release"
-            case .repatriation(let repatriation):
+            case .repatriation:
+                // The destination stays out of the duty text: it can reveal an asylum wish (gc3.md §7, guard 12).
                 subject = .repatriation
-                what = "repatriation to \(repatriation.destinationState)"
+                what = "repatriation"
             case .escape:
                 subject = .escape
                 what = "escape"

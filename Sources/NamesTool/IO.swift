@@ -17,6 +17,22 @@ enum IO {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    static func out(bytes: some Collection<UInt8>) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    static let matchYes: [UInt8] = Array("\t1\n".utf8)
+    static let matchNo: [UInt8] = Array("\t0\n".utf8)
+
+    /// `\t0.xxxx` (tab, then the score with four decimals) as bytes.
+    static func scoreBytes(_ x: Double) -> [UInt8] {
+        let v = Int((max(0, min(1, x)) * 10000).rounded())
+        if v >= 10000 { return Array("\t1.0000".utf8) }
+        return [0x09, 0x30, 0x2E, UInt8(0x30 + v / 1000), UInt8(0x30 + v / 100 % 10), UInt8(0x30 + v / 10 % 10),
+                UInt8(0x30 + v % 10)]
+    }
+
     static func flush() {
         buffer.withUnsafeBufferPointer { p in
             var off = 0
@@ -71,6 +87,45 @@ enum IO {
             out.append(data[start..<end])
         }
         return out
+    }
+
+    /// Whether bytes are well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
+    static func isValidUTF8(_ b: ArraySlice<UInt8>) -> Bool {
+        var i = b.startIndex
+        let end = b.endIndex
+        while i < end {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            let need: Int
+            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+            switch c {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; lo = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: need = 2
+            case 0xED: need = 2; hi = 0x9F
+            case 0xF0: need = 3; lo = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; hi = 0x8F
+            default: return false
+            }
+            if i + need >= end { return false }
+            let b1 = b[i + 1]
+            if b1 < lo || b1 > hi { return false }
+            var k = 2
+            while k <= need {
+                let bk = b[i + k]
+                if bk < 0x80 || bk > 0xBF { return false }
+                k += 1
+            }
+            i += need + 1
+        }
+        return true
+    }
+
+    /// Splits a line into tab-separated byte fields; nil when the line is not valid UTF-8.
+    static func byteFields(_ line: ArraySlice<UInt8>) -> [ArraySlice<UInt8>]? {
+        guard isValidUTF8(line) else { return nil }
+        return line.split(separator: 0x09, omittingEmptySubsequences: false)
     }
 
     /// Splits a line into tab-separated UTF-8 fields; nil when the line is not valid UTF-8.

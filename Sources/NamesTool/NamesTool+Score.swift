@@ -13,29 +13,34 @@ extension NamesTool {
     /// The `score` verb on in-memory input; writes results and diagnostics to `out`.
     static func scoreLines(_ data: [UInt8], into out: inout Output) -> Int32 {
         let matcher = NameMatcher()
-        var cache: [String: NormalizedName] = [:]
-        func norm(_ s: String) -> NormalizedName {
-            if let n = cache[s] { return n }
-            let n = matcher.normalizer.normalize(s)
-            if cache.count < 200_000 { cache[s] = n }
+        // Names repeat in bulk runs; the cache is keyed by raw bytes (no Unicode-aware String hashing).
+        var cache: [ArraySlice<UInt8>: NormalizedName] = [:]
+        func norm(_ bytes: ArraySlice<UInt8>) -> NormalizedName {
+            if let n = cache[bytes] { return n }
+            let n = matcher.normalizer.normalize(String(decoding: bytes, as: UTF8.self))
+            if cache.count < 200_000 { cache[bytes] = n }
             return n
         }
         var processed = 0, bad = 0
-        for (k, line) in IO.lines(data).enumerated() {
-            if line.isEmpty { continue }
-            guard let f = IO.fields(line) else {
-                out.error("line \(k + 1): invalid UTF-8, skipped"); bad += 1; continue
+        var line = 0
+        for raw in IO.lines(data) {
+            line += 1
+            if raw.isEmpty { continue }
+            guard let f = IO.byteFields(raw) else {
+                out.error("line \(line): invalid UTF-8, skipped"); bad += 1; continue
             }
             guard f.count == 3 else {
-                out.error("line \(k + 1): expected 3 tab-separated fields (id, name_a, name_b), got \(f.count), skipped")
+                out.error("line \(line): expected 3 tab-separated fields (id, name_a, name_b), got \(f.count), skipped")
                 bad += 1; continue
             }
             let a = norm(f[1]), b = norm(f[2])
             if f[0].isEmpty || a.isEmpty || b.isEmpty {
-                out.error("line \(k + 1): empty id or name, skipped"); bad += 1; continue
+                out.error("line \(line): empty id or name, skipped"); bad += 1; continue
             }
             let s = matcher.similarity(a, b)
-            out.write("\(f[0])\t\(IO.format(s))\t\(s >= NameMatcher.threshold ? 1 : 0)\n")
+            out.write(bytes: f[0])
+            out.write(bytes: IO.scoreBytes(s))
+            out.write(bytes: s >= NameMatcher.threshold ? IO.matchYes : IO.matchNo)
             processed += 1
         }
         if bad > 0 { out.error("\(bad) malformed line(s) skipped, \(processed) scored") }
@@ -51,6 +56,10 @@ struct Output {
 
     mutating func write(_ s: String) {
         if captureOnly { stdout.append(contentsOf: s.utf8) } else { IO.out(s) }
+    }
+
+    mutating func write(bytes: some Collection<UInt8>) {
+        if captureOnly { stdout.append(contentsOf: bytes) } else { IO.out(bytes: bytes) }
     }
 
     mutating func error(_ s: String) {

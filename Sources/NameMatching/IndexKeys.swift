@@ -210,4 +210,27 @@ enum KoreanSurnames {
 
     static let latin = build(.latinShared)
     static let cyrillic = build(.cyrillicShared)
+
+    /// A cheap pre-check before the dictionary look-up: (first letter, second letter, length) signatures of all
+    /// spellings in both tables.
+    static let signatures: [Bool] = {
+        var bits = [Bool](repeating: false, count: 27 * 27 * 9)
+        for key in Array(latin.keys) + Array(cyrillic.keys) { bits[signature(key)] = true }
+        return bits
+    }()
+
+    @inline(__always)
+    static func signature(_ s: [UInt8]) -> Int {
+        func slot(_ c: UInt8?) -> Int {
+            guard let c, c >= 0x61 && c <= 0x7A else { return 26 }
+            return Int(c - 0x61)
+        }
+        return (slot(s.first) * 27 + slot(s.count > 1 ? s[1] : nil)) * 9 + min(s.count, 8)
+    }
+
+    /// Whether `letters` may be a Korean family name (then look it up in `latin` or `cyrillic`).
+    @inline(__always)
+    static func mayBeSurname(_ letters: [UInt8]) -> Bool {
+        letters.count <= 8 && !letters.isEmpty && signatures[signature(letters)]
+    }
 }

@@ -9,6 +9,45 @@ enum KoreanAlignment {
         "aeiou".utf8.contains(UInt8(c)) ? 1 : 2
     }
 
+    /// Whether `s` is exactly some spelling of `syllables` (depth-first over jamo slots; the common case for true
+    /// pairs, and much cheaper than the edit-distance programme).
+    static func spellsExactly(_ s: [UInt8], _ syllables: ArraySlice<UInt16>, table: KoreanSpellingTable) -> Bool {
+        s.withUnsafeBufferPointer { sp in
+            table.bytes.withUnsafeBufferPointer { bytes in
+                table.starts.withUnsafeBufferPointer { starts in
+                    let n = sp.count
+                    func matchGroup(_ group: Range<Int32>, _ pos: Int, _ then: (Int) -> Bool) -> Bool {
+                        for alt in group {
+                            let a0 = Int(starts[Int(alt)]), a1 = Int(starts[Int(alt) + 1])
+                            let len = a1 - a0
+                            if pos + len > n { continue }
+                            var ok = true
+                            var r = 0
+                            while r < len { if bytes[a0 + r] != sp[pos + r] { ok = false; break }; r += 1 }
+                            if ok && then(pos + len) { return true }
+                        }
+                        return false
+                    }
+                    func syllable(_ k: Int, _ pos: Int) -> Bool {
+                        if k == syllables.endIndex { return pos == n }
+                        let syl = syllables[k]
+                        let ex = table.extraGroup[Int(syl)]
+                        if ex >= 0 && matchGroup(table.extraRanges[Int(ex)], pos, { syllable(k + 1, $0) }) { return true }
+                        let afterVowel: (Int) -> Bool = { p in
+                            Hangul.final(syl) == 0
+                                ? syllable(k + 1, p)
+                                : matchGroup(table.groups[table.finalGroup(syl)], p, { syllable(k + 1, $0) })
+                        }
+                        let vowel: (Int) -> Bool = { p in matchGroup(table.groups[table.vowelGroup(syl)], p, afterVowel) }
+                        if Hangul.initial(syl) == Hangul.ieung { return vowel(pos) }
+                        return matchGroup(table.groups[table.initialGroup(syl)], pos, vowel)
+                    }
+                    return syllable(syllables.startIndex, 0)
+                }
+            }
+        }
+    }
+
     /// Edit cost (in half edits, see `letterCost`) of spelling `s` as `syllables` with `table`. States costlier
     /// than `budget` are pruned; the result is then `budget + 1` ("too far").
     static func cost(_ s: [UInt8], _ syllables: ArraySlice<UInt16>, table: KoreanSpellingTable,
@@ -23,6 +62,7 @@ enum KoreanAlignment {
         }
         let bound = n < lo ? lo - n : n > hi ? n - hi : 0   // each missing or extra letter costs ≥ 1
         if bound > budget { return budget + 1 }
+        if bound == 0 && spellsExactly(s, syllables, table: table) { return 0 }
         let cap = Int32(min(budget, 1 << 20))
         let inf = Int32(1 << 28)
         let stride = n + 1

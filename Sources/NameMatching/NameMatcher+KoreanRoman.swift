@@ -106,9 +106,14 @@ extension NameMatcher {
         func plausible(_ n: NormalizedName) -> Bool {
             let t = n.tokens
             guard t.count >= 2 && t.count <= 6 else { return false }
+            if !KoreanSurnames.mayBeSurname(t[0].letters) && !KoreanSurnames.mayBeSurname(t[t.count - 1].letters) {
+                return false
+            }
             let table = t.contains { $0.script == .cyrillic } ? KoreanSurnames.cyrillic : KoreanSurnames.latin
-            if !(t.count > 1 && t[1].hyphenated) && table[t[0].letters] != nil { return true }
-            return !t[t.count - 1].hyphenated && table[t[t.count - 1].letters] != nil
+            if !(t.count > 1 && t[1].hyphenated) && KoreanSurnames.mayBeSurname(t[0].letters)
+                && table[t[0].letters] != nil { return true }
+            return !t[t.count - 1].hyphenated && KoreanSurnames.mayBeSurname(t[t.count - 1].letters)
+                && table[t[t.count - 1].letters] != nil
         }
         guard plausible(a) && plausible(b) else { return nil }
         let wa = Self.romanWords(a, withText: explain), wb = Self.romanWords(b, withText: explain)

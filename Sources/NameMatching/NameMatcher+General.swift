@@ -1,6 +1,8 @@
 /// Token alignment for names in Latin and Cyrillic (and any mix of the two).
 extension NameMatcher {
     static let maxTokens = 8
+    /// Weight of a matched frequent surname (a rare one weighs 1.2).
+    static let commonSurnameWeight = 0.9
 
     @inline(__always)
     static func roleWeight(_ r: NameRole) -> Double {
@@ -79,13 +81,14 @@ extension NameMatcher {
                  into alignments: inout [TokenAlignment], notes: inout [String]) -> Double {
         a.tokens.withUnsafeBufferPointer { ta in
             b.tokens.withUnsafeBufferPointer { tb in
-                generalAligned(ta, tb, explain: explain, into: &alignments)
+                generalAligned(ta, tb, explain: explain, into: &alignments, notes: &notes)
             }
         }
     }
 
     private func generalAligned(_ ta: UnsafeBufferPointer<NameToken>, _ tb: UnsafeBufferPointer<NameToken>,
-                                explain: Bool, into alignments: inout [TokenAlignment]) -> Double {
+                                explain: Bool, into alignments: inout [TokenAlignment],
+                                notes: inout [String]) -> Double {
         let n = min(ta.count, Self.maxTokens), m = min(tb.count, Self.maxTokens)
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: n * m) { sims in
             let pa = ta.baseAddress!, pb = tb.baseAddress!
@@ -97,6 +100,7 @@ extension NameMatcher {
             var pairsI: (Int8, Int8, Int8, Int8, Int8, Int8, Int8, Int8) = (0, 0, 0, 0, 0, 0, 0, 0)
             var pairsJ = pairsI
             var pairCount = 0
+            var commonSurname = false
             while true {
                 var best = 0.5, bi = -1, bj = -1
                 for i in 0..<n where usedA & (1 << i) == 0 {
@@ -112,7 +116,13 @@ extension NameMatcher {
                 if xr == .patronymic || yr == .patronymic { w = 0.35 }
                 else if xr == .initial || yr == .initial { w = 0.4 }
                 else {
-                    w = max(Self.roleWeight(xr), Self.roleWeight(yr))
+                    var wr = max(Self.roleWeight(xr), Self.roleWeight(yr))
+                    // A frequent surname (Иванов, Шевченко …) is weaker evidence than a rare one.
+                    if (xr == .surname || yr == .surname) && best >= 0.9 && CommonSurnames.contains(ta[bi].skeleton) {
+                        wr = Self.commonSurnameWeight
+                        commonSurname = true
+                    }
+                    w = wr
                     matchedMain += 1
                     minMain = min(minMain, best)
                 }
@@ -134,13 +144,16 @@ extension NameMatcher {
             if matchedMain == 0 { score *= 0.5 }
             if matchedMain > 0 && minMain < 0.9 { score *= 0.75 + 0.25 * minMain }
             if explain {
+                if commonSurname { notes.append("common surname (weaker evidence)") }
                 for k in 0..<pairCount {
                     let i = Int(withUnsafeBytes(of: &pairsI) { $0[k] }), j = Int(withUnsafeBytes(of: &pairsJ) { $0[k] })
                     let x = ta[i], y = tb[j]
                     let (s, kind) = Self.tokenSimilarity(x, y)
                     let role = Self.pairRole(x.role, y.role)
+                    let common = role == .surname && commonSurname && CommonSurnames.contains(x.skeleton)
                     alignments.append(TokenAlignment(query: x.text, candidate: y.text, role: role, kind: kind,
-                                                     similarity: s, weight: Self.roleWeight(role)))
+                                                     similarity: s,
+                                                     weight: common ? Self.commonSurnameWeight : Self.roleWeight(role)))
                 }
                 for i in 0..<n where usedA & (1 << i) == 0 {
                     alignments.append(TokenAlignment(query: ta[i].text, candidate: nil, role: ta[i].role,

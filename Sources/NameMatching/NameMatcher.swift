@@ -56,7 +56,8 @@ public struct NameMatcher: Sendable {
                                explain: explain, into: &alignments)
         }
         var generalAlignments: [TokenAlignment] = []
-        let g = general(a, b, explain: explain, into: &generalAlignments, notes: &notes)
+        var generalNotes: [String] = []
+        let g = general(a, b, explain: explain, into: &generalAlignments, notes: &generalNotes)
         if g < Self.threshold {
             var korean: [TokenAlignment] = []
             if let k = koreanRomanPair(a, b, explain: explain, into: &korean), k > g {
@@ -65,6 +66,7 @@ public struct NameMatcher: Sendable {
             }
         }
         alignments.append(contentsOf: generalAlignments)
+        notes.append(contentsOf: generalNotes)
         return g
     }
 }

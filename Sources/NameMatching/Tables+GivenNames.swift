@@ -107,3 +107,17 @@ extension GivenNames {
         эрик ян
         """
 }
+
+extension CommonSurnames {
+    /// The most frequent East Slavic surnames (both genders where they differ). A match on one of them is weaker
+    /// evidence than a match on a rare surname. Korean family names are weak evidence by construction (their weight
+    /// in a Korean name score is 0.3).
+    static let list: String = """
+        иванов смирнов кузнецов попов васильев петров соколов михайлов новиков федоров морозов волков алексеев
+        лебедев семенов егоров павлов козлов степанов николаев орлов андреев макаров никитин захаров
+        иванова смирнова кузнецова попова васильева петрова соколова михайлова новикова федорова морозова волкова
+        шевченко коваленко бондаренко ткаченко кравченко коваль олійник шевчук поліщук бойко мельник ковальчук
+        савченко руденко марченко лисенко петренко клименко павленко кузьменко мороз ткачук литвиненко
+        іваненко
+        """
+}

@@ -49,6 +49,15 @@ struct MatcherTests {
         #expect(extraInQuery < extraInCandidate)
     }
 
+    @Test func commonSurnamesAreWeakerEvidence() {
+        let common = matcher.score("Ivan Ivanov", "Иванов Ивано")
+        let rare = matcher.score("Ivan Zaluzhny", "Залужный Ивано")
+        #expect(common.score < rare.score)
+        #expect(common.explanationText.contains("common surname (weaker evidence)"))
+        #expect(common.explanation.first { $0.role == .surname }?.weight == NameMatcher.commonSurnameWeight)
+        #expect(!rare.explanationText.contains("common surname"))
+    }
+
     @Test func initialsMatchFullNames() {
         #expect(matcher.score("A. Petrov", "Aleksandr Petrov").isMatch)
         #expect(!matcher.score("B. Petrov", "Aleksandr Petrov").explanation.contains { $0.kind == .initial })

@@ -62,7 +62,15 @@ struct RuleContext {
     /// The first entry at or after `instant` (strictly after, if `strictly`) that satisfies `match`.
     func first(from instant: Date, strictly: Bool = false,
                where match: (TimelineEvent) -> Bool) -> TimelineEvent? {
-        events.first { (strictly ? $0.occurredAt > instant : $0.occurredAt >= instant) && match($0) }
+        // `events` is in date order: find the first candidate by bisection, then scan.
+        var low = 0
+        var high = events.count
+        while low < high {
+            let middle = (low + high) / 2
+            let date = events[middle].occurredAt
+            if strictly ? date <= instant : date < instant { low = middle + 1 } else { high = middle }
+        }
+        return events[low...].first(where: match)
     }
 
     /// Art. 122: the CTA always; the Protecting Power too where one is configured for his Power.

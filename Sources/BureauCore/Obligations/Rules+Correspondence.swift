@@ -98,7 +98,7 @@ extension RuleContext {
                 cards += addCards
                 if letters >= 2 && cards >= 4 { met = Fulfilment(event) }
             }
-            let anchor = "\(prisoner.id.uuidString.lowercased()):\(ISO8601DateFormatter().string(from: start))"
+            let anchor = "\(prisoner.id.uuidString.lowercased()):\(start.formatted(.iso8601))"
             drafts.append(ObligationDraft(
                 rule: .correspondenceQuota, key: "month", trigger: capture, anchor: anchor, triggeredAt: start,
                 dueAt: end, basis: .treaty, deadlineRule: "end of each month of captivity (Art. 71)",

@@ -5,11 +5,11 @@
 
 extension GivenNames {
     static let clusters: String = """
-        александр олександр аляксандр alexander aleksandr oleksandr aliaksandr alyaksandr aleksander alexandre alessandro alejandro alexandr
+        александр олександр аляксандр алесь alexander aleksandr oleksandr aliaksandr alyaksandr aleksander alexandre alessandro alejandro alexandr
         алексей олексій аляксей alexei alexey aleksei aleksey oleksiy oleksii alexis aleksiej
         андрей андрій андрэй andrei andrey andriy andrii andrew andrzej andreas andre andrej
         анатолий анатолій анатоль anatoly anatoliy anatolii anatol
-        антон антін anton antoni antoine antonio
+        антон антін anton antoni antoine antonio anthony antony
         аркадий аркадій arkady arkadiy arkadii
         артём артем artyom artem artiom
         артур arthur artur
@@ -31,46 +31,46 @@ extension GivenNames {
         григорий григорій рыгор grigory hryhoriy hryhorii gregory grzegorz grigori
         даниил данило данііл daniil danylo daniel danil daniel
         денис denys denis
-        дмитрий дмитро дзмітрый dmitry dmytro dzmitry dmitri dimitri dmitrij
+        дмитрий дмитро дзмітрый зміцер zmitser dmitry dmytro dzmitry dmitri dimitri dmitrij
         евгений євген яўген yevgeny yevhen evgeny eugene jewgeni yauhen evgenii yevgeniy
         егор єгор yegor egor jegor
-        иван іван ivan iwan
+        иван іван янка ivan iwan
         игорь ігор igor ihor
         илья ілля ilya illia ilia ilja
         кирилл кирило кірыл kirill kyrylo cyril kiryl
-        константин костянтин канстанцін konstantin kostiantyn kostyantyn constantin constantine konstanty
+        константин костянтин канстанцін кастусь konstantin kostiantyn kostyantyn constantin constantine konstanty
         леонид леонід leonid
         лев lev leo
         максим maksym maksim maxim
-        михаил михайло міхаіл mikhail mykhailo mykhaylo michail mihail michael michał
+        михаил михайло міхаіл міхась mikhail mykhailo mykhaylo michail mihail michael michał
         никита микита nikita mykyta
         николай микола мікалай nikolai nikolay mykola mikalai nicholas mikołaj nicolai
         олег oleg oleh aleh
         павел павло павал pavel pavlo paul paweł
         пётр петро пятро pyotr petr piotr petro peter
         роман раман roman raman
-        семён семен semyon semen
+        семён семен симон semyon semen simon
         сергей сергій сяргей sergei sergey serhiy serhii siarhei sergiusz serge
         станислав stanislav stanisław
-        степан stepan stefan
+        степан stepan stefan stephen steven
         тарас taras
-        тимофей тимофій timofei tymofiy timofey
+        тимофей тимофій timofei tymofiy timofey timothy
         фёдор федір fyodor fedor fedir theodor teodor
         юрий юрій юрый yuri yury yuriy yurii jurij jerzy
         ярослав yaroslav jarosław
         эдуард едуард eduard edward
         марк mark marc marek marco
-        лука luka luca lucas
+        лука luka luca lucas luke
         матвей матвій matvey matviy matthew mateusz
         ефим юхим yefim yukhym
         святослав sviatoslav svyatoslav
         ростислав rostyslav rostislav
-        иосиф йосип iosif yosyp josef joseph józef osip
+        иосиф йосип язэп iosif yosyp josef joseph józef osip
         яков яків yakov yakiv jacob jakub
         филипп пилип filipp pylyp philip filip
-        анна ганна hanna anna
-        мария марія марыя maria mariya mariia marija maryia marie
-        елена олена алена elena yelena olena helena alena jelena
+        анна ганна hanna anna anne
+        мария марія марыя maria mariya mariia marija maryia marie mary
+        елена олена алена elena yelena olena helena alena jelena helen
         ольга olga olha volha
         наталья наталия наталія наталля natalia natalya nataliya natalie
         екатерина катерина кацярына yekaterina ekaterina kateryna katsiaryna catherine katarzyna
@@ -86,7 +86,7 @@ extension GivenNames {
         надежда надія nadezhda nadiya nadia
         любовь любов lyubov liubov
         евгения євгенія yevgenia yevheniia evgenia eugenia
-        дарья дарія daria darya dariia
+        дарья дарія дарина daria darya dariia daryna
         анастасия анастасія anastasia anastasiya anastasiia
         ксения ксенія kseniya ksenia xenia kseniia
         софья софия софія sofia sofiya sophia sofya
@@ -94,6 +94,13 @@ extension GivenNames {
         лариса larisa larysa
         елизавета єлизавета yelizaveta elizaveta elizabeth yelyzaveta
         полина polina
+        фома хома foma khoma thomas tomasz
+        афанасий опанас afanasy opanas
+        емельян омелян yemelyan omelian
+        ефрем охрім yefrem okhrim
+        игнат гнат ignat hnat
+        аким яким akim yakym
+        зиновий зіновій zinovy zinoviy zinovii
         """
 }
 

@@ -26,6 +26,9 @@ enum IndexKeys {
             }
             return out
         }
+        for t in name.tokens where t.script == .other {
+            out.append(IndexKey(hash: fnv(4, t.text.lowercased().utf8), weight: 1))
+        }
         for t in name.tokens where t.role != .initial && !t.skeleton.isEmpty {
             let w: Float = t.role == .patronymic ? 0.25 : 1
             out.append(IndexKey(hash: fnv(1, t.skeleton), weight: w))

@@ -98,7 +98,7 @@ struct KoreanSpellingTable: Sendable {
         vowels: [["a", "ah"], ["ae", "ai", "e", "ea"], ["ya"], ["yae", "ye"], ["eo", "o", "u", "uh", "oh"], ["e", "ae"],
                  ["yeo", "yo", "yu", "ye", "yeu", "you"], ["ye", "e"], ["o", "oh", "oo"], ["wa"], ["wae", "we"],
                  ["oe", "oi", "we", "oy"], ["yo"], ["u", "oo", "ou"], ["wo", "weo", "wu"], ["we"], ["wi", "wee", "ui"],
-                 ["yu", "yoo", "you"], ["eu", "u", "ue", "uh"], ["ui", "eui", "ee", "i", "ei"], ["i", "ee", "y"]],
+                 ["yu", "yoo", "you"], ["eu", "u", "ue", "uh", "y"], ["ui", "eui", "ee", "i", "ei"], ["i", "ee", "y"]],
         finals: [[""], ["k", "g"], ["k"], ["k"], ["n"], ["n"], ["n"], ["t", "d"], ["l", "r", "ll"], ["k"], ["m"], ["l"],
                  ["l"], ["l"], ["p"], ["l"], ["m"], ["p", "b"], ["p"], ["t", "s"], ["t", "s"], ["ng"], ["t"], ["t"],
                  ["k"], ["t"], ["p"], ["t"]],

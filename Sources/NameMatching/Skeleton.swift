@@ -148,6 +148,7 @@ enum SkeletonDistance {
         set(S.ch, S.sh, 4); set(S.sh, S.s, 5); set(S.zh, S.z, 5); set(S.zh, S.sh, 5); set(S.ch, S.ts, 5)
         set(S.ts, S.s, 6); set(S.ts, S.z, 6); set(S.h, S.g, 3); set(S.h, S.k, 6); set(S.ch, S.h, 4)
         set(S.f, S.v, 4); set(S.b, S.p, 6); set(S.d, S.t, 6); set(S.g, S.k, 6); set(S.z, S.s, 5); set(S.b, S.v, 6)
+        set(S.m, S.n, 6) // nasal assimilation: Kępiński = Кемпинский
         return t
     }()
 

@@ -9,9 +9,9 @@ extension LatinFold {
         D9=u DA=u DB=yu DC=u DD=y DE=th DF=ss E0=a E1=a E2=ya E3=a E4=a
         E5=a E6=ae E7=c E8=e E9=e EA=e EB=e EC=i ED=i EE=i EF=i F0=d
         F1=n F2=o F3=o F4=o F5=o F6=o F8=o F9=u FA=u FB=yu FC=u FD=y
-        FE=th FF=y 100=a 101=a 102=a 103=a 104=a 105=a 106=ch 107=ch 108=ch 109=ch
+        FE=th FF=y 100=a 101=a 102=a 103=a 104=on 105=on 106=ch 107=ch 108=ch 109=ch
         10A=c 10B=c 10C=ch 10D=ch 10E=d 10F=d 110=d 111=d 112=e 113=e 114=e 115=e
-        116=e 117=e 118=e 119=e 11A=e 11B=e 11C=g 11D=g 11E=g 11F=g 120=g 121=g
+        116=e 117=e 118=en 119=en 11A=e 11B=e 11C=g 11D=g 11E=g 11F=g 120=g 121=g
         122=g 123=g 124=h 125=h 126=h 127=h 128=i 129=i 12A=i 12B=i 12C=i 12D=i
         12E=i 12F=i 130=i 131=i 132=ij 133=ij 134=zh 135=zh 136=k 137=k 139=l 13A=l
         13B=l 13C=l 13D=l 13E=l 13F=l 140=l 141=l 142=l 143=n 144=n 145=n 146=n

@@ -13,6 +13,7 @@ OVERRIDES = {
     'æ': 'ae', 'œ': 'oe', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'ı': 'i', 'ħ': 'h', 'ŀ': 'l', 'ŧ': 't',
     'ƶ': 'z', 'ǆ': 'dzh', 'ǉ': 'lj', 'ǌ': 'nj', 'ǳ': 'dz', 'ĳ': 'ij', 'ŋ': 'ng', 'ǎ': 'a', 'ǔ': 'u',
     'ǐ': 'i', 'ǒ': 'o', 'û': 'yu', 'â': 'ya',
+    'ę': 'en', 'ą': 'on',   # Polish nasal vowels: Kępiński = Кемпинский, Dąbrowski = Домбровский
 }
 # ISO 9 / GOST 7.79 A uses û = ю and â = я; French/Romanian/Portuguese circumflex is rare in names we see
 # and folding â to "ya" costs one edit at worst there.

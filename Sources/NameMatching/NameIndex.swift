@@ -10,8 +10,13 @@ public struct NameSearchHit: Sendable, Hashable {
     public let key: String
     /// The indexed name as inserted.
     public let name: String
-    /// The name score of this hit against the query.
+    /// The name score of this hit against the query (with evidence applied when the search had evidence).
     public let score: NameScore
+
+    /// Per-token explanation of the score.
+    public var explanation: [TokenAlignment] { score.explanation }
+    /// Human-readable explanation of the score.
+    public var explanationText: String { score.explanationText }
 }
 
 /// An incremental candidate index over names, safe to use from many threads and tasks at once.
@@ -183,8 +188,21 @@ public final class NameIndex: @unchecked Sendable {
         search(matcher.normalizer.normalize(name), top: top)
     }
 
+    /// The best `top` names for a query, re-ranked with evidence: `candidateEvidence(key)` supplies each
+    /// candidate's date of birth, service number and unit (nil when unknown). The closure runs outside the lock.
+    public func search(_ name: String, top: Int, evidence: MatchEvidence,
+                       candidateEvidence: (String) -> MatchEvidence?) -> [NameSearchHit] {
+        search(matcher.normalizer.normalize(name), top: top, evidence: evidence, candidateEvidence: candidateEvidence)
+    }
+
     /// The best `top` names for a normalized query.
     public func search(_ query: NormalizedName, top: Int) -> [NameSearchHit] {
+        search(query, top: top, evidence: nil, candidateEvidence: { _ in nil })
+    }
+
+    /// The best `top` names for a normalized query, optionally re-ranked with evidence.
+    public func search(_ query: NormalizedName, top: Int, evidence: MatchEvidence?,
+                       candidateEvidence: (String) -> MatchEvidence?) -> [NameSearchHit] {
         guard top > 0, !query.isEmpty else { return [] }
         let qkeys = IndexKeys.keys(for: query)
         let scratch = takeScratch()
@@ -221,13 +239,25 @@ public final class NameIndex: @unchecked Sendable {
         // Re-score outside the lock.
         var scored: [(score: Double, prior: Float, ord: UInt32, idx: Int, normalized: NormalizedName)] = []
         scored.reserveCapacity(candidates.count)
+        var candidateFacts: [MatchEvidence?] = []
         for (i, c) in candidates.enumerated() {
             let n = matcher.normalizer.normalize(c.name)
-            scored.append((matcher.similarity(query, n), c.prior, c.ord, i, n))
+            var s = matcher.similarity(query, n)
+            if let evidence {
+                let facts = candidateEvidence(c.key)
+                candidateFacts.append(facts)
+                if let facts { s = evidence.adjust(s, against: facts).0 }
+            }
+            scored.append((s, c.prior, c.ord, i, n))
         }
         scored.sort { $0.score > $1.score || ($0.score == $1.score && ($0.prior > $1.prior || ($0.prior == $1.prior && $0.ord < $1.ord))) }
         return scored.prefix(top).map { s in
             let c = candidates[s.idx]
+            if let evidence, let facts = candidateFacts[s.idx] {
+                return NameSearchHit(key: c.key, name: c.name,
+                                     score: matcher.score(query, s.normalized, queryEvidence: evidence,
+                                                          candidateEvidence: facts))
+            }
             return NameSearchHit(key: c.key, name: c.name, score: matcher.score(query, s.normalized))
         }
     }

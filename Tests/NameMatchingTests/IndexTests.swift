@@ -36,6 +36,18 @@ struct IndexTests {
         #expect(hits[0].name == "Romanova Yana")
     }
 
+    @Test func evidenceReranksEqualNames() {
+        let index = NameIndex()
+        index.insert(key: "a/1", name: "Петров Иван Сергеевич")
+        index.insert(key: "b/1", name: "Петров Иван Сергеевич")
+        let dob = ["a/1": "1970-01-02", "b/1": "1991-05-06"]
+        let hits = index.search("Ivan Petrov", top: 2, evidence: MatchEvidence(dateOfBirth: "1991-05-06"),
+                                candidateEvidence: { MatchEvidence(dateOfBirth: dob[$0]) })
+        #expect(hits.map(\.key) == ["b/1", "a/1"])
+        #expect(hits[0].explanationText.contains("same date of birth"))
+        #expect(!hits[1].score.isMatch)
+    }
+
     @Test func removeAndReplace() {
         let index = sampleIndex()
         #expect(index.count == 10)

@@ -31,4 +31,22 @@ enum GivenNames {
     static func symbol(of skeleton: [UInt8]) -> Int32 {
         bySkeleton[skeleton] ?? -1
     }
+
+    /// The class of a Latin given name with a Baltic nominative ending (Ivanas, Igors, Kirils, Stanislovas,
+    /// Dmitrijus), or -1.
+    static func balticSymbol(letters: [UInt8]) -> Int32 {
+        guard letters.count >= 4, letters.last == UInt8(ascii: "s") else { return -1 }
+        for cut in [2, 1] {
+            let stem = Array(letters.dropLast(cut))
+            if cut == 2 && !"aiu".utf8.contains(letters[letters.count - 2]) { continue }
+            let sym = symbol(of: Skeleton.of(stem))
+            if sym >= 0 { return sym }
+        }
+        if letters.count >= 6 && letters.suffix(4).elementsEqual("ovas".utf8) {
+            // Stanislovas = Stanislav
+            let sym = symbol(of: Skeleton.of(Array(letters.dropLast(4)) + Array("av".utf8)))
+            if sym >= 0 { return sym }
+        }
+        return -1
+    }
 }

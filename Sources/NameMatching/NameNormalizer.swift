@@ -168,7 +168,10 @@ public struct NameNormalizer: Sendable {
                 break
             }
             if script != .hangul && skeleton.isEmpty && syllables.isEmpty && script != .other { continue }
-            let symbol = skeleton.count >= 2 ? GivenNames.symbol(of: skeleton) : -1
+            var symbol = skeleton.count >= 2 ? GivenNames.symbol(of: skeleton) : -1
+            if symbol < 0 && script == .latin && letters.last == UInt8(ascii: "s") {
+                symbol = GivenNames.balticSymbol(letters: letters)
+            }
             var role: NameRole = .unknown
             if script != .hangul && (letters.count == 1 || (raw.period && letters.count <= 2 && script == .latin)) {
                 role = .initial

@@ -74,7 +74,10 @@ public enum Skeleton {
             case UInt8(ascii: "m"): out.append(m); pos += 1
             case UInt8(ascii: "n"): out.append(n); pos += 1
             case UInt8(ascii: "o"):
-                if at(pos + 1) == UInt8(ascii: "u") { out.append(u); pos += 2 } else { out.append(o); pos += 1 }
+                if has(pos, "ousk") {
+                    // Belarusian -оўскі/-оўская (Palkhouski) = Russian -овский.
+                    out.append(o); out.append(v); pos += 2
+                } else if at(pos + 1) == UInt8(ascii: "u") { out.append(u); pos += 2 } else { out.append(o); pos += 1 }
             case UInt8(ascii: "p"):
                 if at(pos + 1) == UInt8(ascii: "h") { out.append(f); pos += 2 } else { out.append(p); pos += 1 }
             case UInt8(ascii: "q"): out.append(k); pos += 1
@@ -86,6 +89,7 @@ public enum Skeleton {
                 }
             case UInt8(ascii: "s"):
                 if has(pos, "schtsch") { out.append(sh); pos += 7 }
+                else if has(pos, "stsch") { out.append(sh); pos += 5 }
                 else if has(pos, "shch") || has(pos, "szcz") { out.append(sh); pos += 4 }
                 else if has(pos, "sch") { out.append(sh); pos += 3 }
                 else if has(pos, "sh") || has(pos, "sz") || has(pos, "sj") { out.append(sh); pos += 2 }
@@ -111,6 +115,11 @@ public enum Skeleton {
             out[w] = out[rr]; w += 1
         }
         out.removeLast(out.count - w)
+        // Feminine adjectival surnames: Russian -ская/-цкая (-skaya) = Polish and Czech -ska/-cka.
+        if out.count >= 5 && out[out.count - 4] == k && out[out.count - 3] == a && out[out.count - 2] == i
+            && out[out.count - 1] == a {
+            out.removeLast(2)
+        }
         return out
     }
 

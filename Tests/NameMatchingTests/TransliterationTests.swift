@@ -100,4 +100,21 @@ struct TransliterationTests {
     func europeanRenderingsOfRussianNames(cyrillic: String, latin: String) {
         #expect(matcher.score(latin, cyrillic).isMatch, "\(latin) ↔ \(cyrillic)")
     }
+
+    // Polish, Belarusian and Baltic forms of East Slavic names.
+    @Test(arguments: [
+        ("Юлия Острожская", "Yulia Ostrogska"), ("Виктория Гурецкая", "Victoria Górecka"),
+        ("Александр Кемпинский", "Alexander Kępiński"), ("Алексей Домбский", "Alexey Dąbski"),
+        ("Марк Полховский", "Marc Palkhouski"), ("Иван Ермолов", "Ivanas Yermolov"), ("Игорь Кузнецов", "Igors Kouznetsov"),
+        ("Станислав Александров", "Stanislovas Alexandrov"), ("Георгий Хрущов", "Georgi Chrustschoff"),
+    ])
+    func polishBelarusianBalticForms(cyrillic: String, latin: String) {
+        #expect(matcher.score(latin, cyrillic).isMatch, "\(latin) ↔ \(cyrillic)")
+    }
+
+    @Test func feminineAdjectivalEndingsShareTheSkeleton() {
+        #expect(skeleton("Завадская") == skeleton("Zawadzka") || matcher.score("Zawadzka", "Завадская").score >= 0.9)
+        #expect(skeleton("Острожская") == skeleton("Ostrozhskaya"))
+        #expect(skeleton("Ostrozhskaya") == skeleton("Ostrozhska"))
+    }
 }

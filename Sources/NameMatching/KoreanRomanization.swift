@@ -95,11 +95,11 @@ struct KoreanSpellingTable: Sendable {
         initials: [["k", "g"], ["kk", "gg", "k", "g"], ["n"], ["d", "t"], ["tt", "dd", "t"], ["r", "l", "n"], ["m"],
                    ["b", "p"], ["pp", "bb", "p"], ["s", "sh"], ["ss", "s"], [""], ["j", "ch"], ["jj", "tch", "ch", "j"],
                    ["ch", "c", "j"], ["k", "kh"], ["t", "th"], ["p", "ph"], ["h"]],
-        vowels: [["a", "ah"], ["ae", "ai", "e", "ea"], ["ya"], ["yae", "ye"], ["eo", "o", "u", "uh", "oh"], ["e", "ae"],
+        vowels: [["a", "ah"], ["ae", "ai", "e", "ea"], ["ya"], ["yae", "ye"], ["eo", "o", "u", "uh", "oh", "ou"], ["e", "ae"],
                  ["yeo", "yo", "yu", "ye", "yeu", "you"], ["ye", "e"], ["o", "oh", "oo"], ["wa"], ["wae", "we"],
                  ["oe", "oi", "we", "oy"], ["yo"], ["u", "oo", "ou"], ["wo", "weo", "wu"], ["we"], ["wi", "wee", "ui"],
                  ["yu", "yoo", "you"], ["eu", "u", "ue", "uh", "y"], ["ui", "eui", "ee", "i", "ei"], ["i", "ee", "y"]],
-        finals: [[""], ["k", "g"], ["k"], ["k"], ["n"], ["n"], ["n"], ["t", "d"], ["l", "r", "ll"], ["k"], ["m"], ["l"],
+        finals: [[""], ["k", "g", "ck"], ["k"], ["k"], ["n", "nn"], ["n"], ["n"], ["t", "d"], ["l", "r", "ll"], ["k"], ["m"], ["l"],
                  ["l"], ["l"], ["p"], ["l"], ["m"], ["p", "b"], ["p"], ["t", "s"], ["t", "s"], ["ng"], ["t"], ["t"],
                  ["k"], ["t"], ["p"], ["t"]],
         nullInitialVowels: [13: ["u", "oo", "woo", "wu", "ou"], 20: ["i", "yi", "ee", "y"], 18: ["eu", "u", "ue"],
@@ -112,7 +112,9 @@ struct KoreanSpellingTable: Sendable {
                  "양": ["yang", "ryang"], "려": ["ryeo", "yeo", "yu"], "림": ["lim", "rim", "im"], "리": ["ri", "lee", "li", "yi"],
                  "최": ["choi", "choe", "chwe", "choy"], "문": ["moon", "mun"], "신": ["shin", "sin", "sheen"],
                  "선": ["sun", "seon", "son"], "김": ["kim", "gim"], "곽": ["kwak", "gwak"], "백": ["baek", "paek", "paik", "baik", "back", "beak"],
-                 "배": ["bae", "pae", "bai"], "채": ["chae", "chai", "che"], "구": ["koo", "ku", "gu", "goo"]])
+                 "배": ["bae", "pae", "bai"], "채": ["chae", "chai", "che"], "구": ["koo", "ku", "gu", "goo"],
+                 // Older spellings that put the w first (Kyung-wha, Chang-whan).
+                 "화": ["wha"], "환": ["whan"], "황": ["hwang", "whang"], "회": ["whe", "hoi"], "휘": ["whi"]])
 
     static let cyrillic = KoreanSpellingTable(
         initials: [["k", "g"], ["kk", "k"], ["n"], ["t", "d"], ["tt", "t"], ["r", "l"], ["m"], ["p", "b"], ["pp", "p"],

@@ -16,7 +16,10 @@ extension NameMatcher {
     }
 
     /// Coarse phonetic code of romanized Korean letters.
-    static func koreanCoarseCode(_ s: [UInt8]) -> [UInt8] {
+    /// `fine` (for two names in the same script) keeps what one romanization system always writes the same way:
+    /// `ng` ≠ `n` (민정 ≠ 민준), the y/w glides (은 ≠ 연) and e/ae ≠ o/u/eo/eu; across scripts those merge, because
+    /// Kontsevich writes ㅇ as н and ㅓ as е.
+    static func koreanCoarseCode(_ s: [UInt8], fine: Bool = false) -> [UInt8] {
         var out: [UInt8] = []
         let n = s.count
         var p = 0
@@ -30,8 +33,29 @@ extension NameMatcher {
             let next: UInt8 = p + 1 < n ? s[p + 1] : 0
             if isV(c) || c == UInt8(ascii: "v") {
                 var q = p
-                while q < n, isV(s[q]) || s[q] == UInt8(ascii: "v") { q += 1 }
-                let run = s[p..<q].filter { $0 != UInt8(ascii: "w") && $0 != UInt8(ascii: "v") }
+                while q < n, isV(s[q]) || s[q] == UInt8(ascii: "v") {
+                    // In the fine code a glide before a vowel starts a new syllable (ji-yeon, not jiyeo-n).
+                    if fine && q > p && (s[q] == UInt8(ascii: "y") || s[q] == UInt8(ascii: "w")) && q + 1 < n
+                        && isV(s[q + 1]) { break }
+                    q += 1
+                }
+                var run = s[p..<q].filter { $0 != UInt8(ascii: "w") && $0 != UInt8(ascii: "v") }
+                if fine {
+                    if s[p] == UInt8(ascii: "w") { out.append(UInt8(ascii: "W")) }
+                    if run.count >= 2 && run[0] == UInt8(ascii: "y") { out.append(UInt8(ascii: "Y")); run.removeFirst() }
+                    let r = String(decoding: run, as: UTF8.self)
+                    let code: UInt8
+                    switch r {
+                    case "a": code = UInt8(ascii: "A")
+                    case "e", "ae", "ai", "ea", "oe", "oi", "ei": code = UInt8(ascii: "E")
+                    case "i", "ee", "ui", "eui", "y", "yi": code = UInt8(ascii: "I")
+                    default: code = UInt8(ascii: "V")
+                    }
+                    out.append(code)
+                    lastStop = false
+                    p = q
+                    continue
+                }
                 var code = UInt8(ascii: "V")
                 if let last = run.last {
                     if last == UInt8(ascii: "a") { code = UInt8(ascii: "A") }
@@ -47,7 +71,8 @@ extension NameMatcher {
             var step = 1
             switch c {
             case UInt8(ascii: "n"):
-                code = UInt8(ascii: "N"); if next == UInt8(ascii: "g") { step = 2 }
+                code = UInt8(ascii: "N")
+                if next == UInt8(ascii: "g") { step = 2; if fine { code = UInt8(ascii: "G") } }
             case UInt8(ascii: "k"):
                 if next == UInt8(ascii: "h") { code = lastStop ? 0 : UInt8(ascii: "H"); step = 2 }
                 else { code = UInt8(ascii: "K"); if next == c { step = 2 } }
@@ -100,7 +125,37 @@ extension NameMatcher {
     }
 
     /// Score of two romanized Korean names, or nil when either does not look like one.
-    func koreanRomanPair(_ a: NormalizedName, _ b: NormalizedName, explain: Bool,
+    /// Phonetic code of the given part (every word but the family name). The fine code is taken per token, so
+    /// that syllable boundaries (`Ji-eun`) survive; the coarse code runs over the concatenated letters.
+    static func givenCode(_ name: NormalizedName, skippingWord skip: Int, fine: Bool) -> [UInt8] {
+        var letters: [UInt8] = []
+        var code: [UInt8] = []
+        var w = 0
+        for r in name.words {
+            defer { w += 1 }
+            if w == skip { continue }
+            for t in name.tokens[r] where t.script == .latin || t.script == .cyrillic {
+                if fine { code += koreanCoarseCode(t.letters, fine: true) } else { letters += t.letters }
+            }
+        }
+        return fine ? code : koreanCoarseCode(letters)
+    }
+
+    /// Whether a name's given part is written as separate syllables (`Min-jun`, `Jong Un`): the mark of a
+    /// romanized Korean name rather than a Slavic name with a Korean family name (Виктор Цой).
+    static func hasSyllabicGivenName(_ name: NormalizedName) -> Bool {
+        let t = name.tokens
+        guard t.count >= 3 else { return false }
+        return t.dropFirst().contains { $0.hyphenated } || (t.count == 3 && t.allSatisfy { $0.letters.count <= 5 })
+    }
+
+    /// Whether both names are Latin (then the fine phonetic code applies; Cyrillic conventions disagree on
+    /// ㅓ as е or о and write ㅇ as н).
+    static func bothLatin(_ a: NormalizedName, _ b: NormalizedName) -> Bool {
+        !a.tokens.contains { $0.script == .cyrillic } && !b.tokens.contains { $0.script == .cyrillic }
+    }
+
+    func koreanRomanPair(_ a: NormalizedName, _ b: NormalizedName, explain: Bool, fine: Bool,
                          into alignments: inout [TokenAlignment]) -> Double? {
         // Cheap gate: a Korean family name is a known spelling, as the first or last word, in names of ≤ 4 words.
         func plausible(_ n: NormalizedName) -> Bool {
@@ -122,10 +177,8 @@ extension NameMatcher {
         var best: (Double, Int, Int, Double)? = nil
         for (ia, sa) in ca {
             for (ib, sb) in cb where sa.contains(where: sb.contains) {
-                var ga: [UInt8] = [], gb: [UInt8] = []
-                for (k, w) in wa.enumerated() where k != ia { ga += w.letters }
-                for (k, w) in wb.enumerated() where k != ib { gb += w.letters }
-                let xa = Self.koreanCoarseCode(ga), xb = Self.koreanCoarseCode(gb)
+                let xa = Self.givenCode(a, skippingWord: ia, fine: fine)
+                let xb = Self.givenCode(b, skippingWord: ib, fine: fine)
                 let d = Self.unitLevenshtein(xa, xb)
                 let gsim = max(0, 1 - 2.0 * Double(d) / Double(max(3, xa.count, xb.count)))
                 let s = Self.koreanSurnameWeight + (1 - Self.koreanSurnameWeight) * gsim

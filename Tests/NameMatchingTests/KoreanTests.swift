@@ -88,6 +88,25 @@ struct KoreanTests {
         #expect(!matcher.score("Kim Jong Un", "Kim Jong Il").isMatch)
     }
 
+    @Test(arguments: [("Kim Jong Un", "Kim Chŏng-ŭn"), ("Kim Min-jun", "Kim Minjun"), ("Lee Seung-hoon", "Lee Seunghun"),
+                      ("Ri Sol-ju", "Lee Seol-ju"), ("Lee Myung-bak", "Yi Myŏng-bak"), ("Roh Moo-hyun", "No Mu-hyeon"),
+                      ("Park Geun-hye", "Pak Kun-hye"), ("Kim Jong-un", "Kim Jeong-eun")])
+    func latinToLatinRomanizations(a: String, b: String) {
+        #expect(matcher.score(a, b).isMatch, "\(a) ↔ \(b)")
+    }
+
+    /// Short syllable tokens must not make different given names look alike.
+    @Test(arguments: [("Kim Min-jun", "Kim Min-jung"), ("Kim Min-jun", "Kim Min-ju"), ("Lee Ji-eun", "Lee Ji-yeon"),
+                      ("Park Ji-min", "Park Ji-eun"), ("Kim Jong-un", "Kim Jong-il")])
+    func latinToLatinDifferentGivenNames(a: String, b: String) {
+        #expect(!matcher.score(a, b).isMatch, "\(a) ↔ \(b)")
+    }
+
+    @Test func koreanFamilyWithSlavicGivenNameStaysSlavic() {
+        #expect(matcher.score("Виктор Цой", "Viktor Tsoi").score == 1)
+        #expect(matcher.score("Ким Чен Ын", "Ким Чон Ын").isMatch)
+    }
+
     @Test func spellingTablesHaveTheUsualForms() {
         let latin = KoreanSpellingTable.latinShared
         #expect(latin.spellings(Hangul.index("이")!).contains("lee"))

@@ -58,15 +58,15 @@ public struct NameMatcher: Sendable {
         var generalAlignments: [TokenAlignment] = []
         var generalNotes: [String] = []
         let g = general(a, b, explain: explain, into: &generalAlignments, notes: &generalNotes)
-        let latin = Self.bothLatin(a, b)
         if g < Self.threshold {
+            let latin = Self.bothLatin(a, b)
             // Romanized Korean names that token alignment misses (Kim Jong Un ↔ Ким Чен Ын ↔ Kim Chŏng-ŭn).
             var korean: [TokenAlignment] = []
             if let k = koreanRomanPair(a, b, explain: explain, fine: latin, into: &korean), k > g {
                 alignments.append(contentsOf: korean)
                 return k
             }
-        } else if latin && (Self.hasSyllabicGivenName(a) || Self.hasSyllabicGivenName(b)) {
+        } else if (Self.hasSyllabicGivenName(a) || Self.hasSyllabicGivenName(b)) && Self.bothLatin(a, b) {
             // Syllable tokens are short, so token alignment is lenient with them (Min-jun ≈ Min-jung): the Korean
             // phonetic code has the last word.
             var korean: [TokenAlignment] = []

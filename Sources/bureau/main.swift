@@ -1,2 +1,29 @@
 import BureauWeb
-print("bureau")
+import Foundation
+import Logging
+import Vapor
+
+// `bureau serve [--demo]`, `migrate`, `user`, `audit`, `demo` run on Vapor's command system.
+var arguments = CommandLine.arguments
+let demo = arguments.contains("--demo")
+arguments.removeAll { $0 == "--demo" }
+let command = arguments.dropFirst().first ?? "serve"
+
+var environment = try Environment.detect(arguments: arguments)
+try LoggingSystem.bootstrap(from: &environment)
+let app = try await Application.make(environment)
+var exitCode: Int32 = 0
+do {
+    let config = try BureauConfig.load()
+    try await configure(app, config: config)
+    Startup.registerCommands(app)
+    if command == "serve" {
+        try await Startup.prepareServe(app, demo: demo)
+    }
+    try await app.execute()
+} catch {
+    FileHandle.standardError.write(Data("bureau: \(error)\n".utf8))
+    exitCode = 1
+}
+try await app.asyncShutdown()
+exit(exitCode)

@@ -68,4 +68,14 @@ public struct PowerAllegiance: Sendable, Hashable, Codable {
         self.contested = contested
         self.rationale = rationale
     }
+
+    private enum CodingKeys: String, CodingKey { case power, contested, rationale }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        power = try container.decode(String.self, forKey: .power)
+        // Uncontested unless said otherwise.
+        contested = try container.decodeIfPresent(Bool.self, forKey: .contested) ?? false
+        rationale = try container.decodeIfPresent(String.self, forKey: .rationale)
+    }
 }

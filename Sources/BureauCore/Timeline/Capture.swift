@@ -22,6 +22,21 @@ public struct Capture: Sendable, Hashable, Codable {
         self.circumstances = circumstances
         self.wounds = wounds
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case place, coordinates, capturingUnit, unitAtCapture, circumstances, wounds
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        place = try container.decode(String.self, forKey: .place)
+        coordinates = try container.decodeIfPresent(String.self, forKey: .coordinates)
+        capturingUnit = try container.decodeIfPresent(String.self, forKey: .capturingUnit)
+        unitAtCapture = try container.decodeIfPresent(String.self, forKey: .unitAtCapture)
+        circumstances = try container.decodeIfPresent(String.self, forKey: .circumstances)
+        // No wounds is the common case; the key may be left out.
+        wounds = try container.decodeIfPresent([String].self, forKey: .wounds) ?? []
+    }
 }
 
 /// Arrival in a place of custody; the previous stay ends here.

@@ -23,6 +23,12 @@ public struct TimelineEntry: Sendable {
     public var supersededBy: UUID?
     /// True when part of the entry (interview content) was withheld from this reader.
     public var redacted: Bool
+
+    public init(event: TimelineEvent, supersededBy: UUID?, redacted: Bool) {
+        self.event = event
+        self.supersededBy = supersededBy
+        self.redacted = redacted
+    }
 }
 
 public struct PrisonerSummary: Sendable {

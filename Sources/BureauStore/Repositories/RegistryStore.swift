@@ -160,8 +160,8 @@ public struct RegistryStore: Sendable {
             if let power = query.power?.trimmedOrNil { base.filter(\.$power == power.uppercased()) }
             if let status = query.status { base.filter(\.$status == status.rawValue) }
             let total = try await base.count()
-            let models = try await base.sort(\.$internmentNumber).range(lower: (query.page - 1) * query.perPage,
-                                                                        upper: query.page * query.perPage).all()
+            let models = try await base.sort(\.$internmentNumber).offset((query.page - 1) * query.perPage)
+                .limit(query.perPage).all()
             let ids = models.compactMap(\.id)
             let claims = ids.isEmpty ? [] : try await ClaimModel.query(on: tx).filter(\.$prisoner.$id ~~ ids)
                 .sort(\.$recordedAt).all().map { try $0.domain() }
@@ -174,6 +174,11 @@ public struct RegistryStore: Sendable {
             }
             return PrisonerPage(items: items, page: query.page, perPage: query.perPage, total: total)
         }
+    }
+
+    /// How many prisoners are registered; for start-up checks, not audited (no record is read).
+    public func count() async throws -> Int {
+        try await PrisonerModel.query(on: context.db).count()
     }
 
     // MARK: Helpers

@@ -1,0 +1,93 @@
+import BureauCore
+import BureauStore
+import Vapor
+
+struct AuditAPIController {
+    struct EntryDTO: Content {
+        var sequence: Int64
+        var at: Date
+        var actor: String
+        var role: String
+        var action: String
+        var entity: String
+        var entityID: String?
+        var purpose: String?
+        var detail: String?
+        var hash: String
+    }
+
+    struct VerifyDTO: Content {
+        var intact: Bool
+        var count: Int?
+        var head: String?
+        var brokenAt: Int64?
+        var reason: String?
+    }
+
+    func list(_ request: Request) async throws -> [EntryDTO] {
+        let before = try PrisonerListQuery.number(request, "before", default: Int.max, range: 1...Int.max)
+        let limit = try PrisonerListQuery.number(request, "limit", default: 100, range: 1...1000)
+        let entries = try await AuditLog.page(on: request.db, before: before == Int.max ? nil : Int64(before),
+                                              limit: limit, actor: try? request.query.get(String.self, at: "actor"),
+                                              entityID: try? request.query.get(String.self, at: "entityID"))
+        return entries.map(Self.dto)
+    }
+
+    func verify(_ request: Request) async throws -> VerifyDTO {
+        switch try await AuditLog.verify(on: request.db) {
+        case .intact(let count, let head):
+            return VerifyDTO(intact: true, count: count, head: head)
+        case .broken(let sequence, let reason):
+            return VerifyDTO(intact: false, brokenAt: sequence, reason: reason)
+        }
+    }
+
+    static func dto(_ entry: AuditEntry) -> EntryDTO {
+        EntryDTO(sequence: entry.sequence, at: entry.date, actor: entry.actor, role: entry.role, action: entry.action,
+                 entity: entry.entity, entityID: entry.entityID, purpose: entry.purpose, detail: entry.detail,
+                 hash: entry.hash)
+    }
+}
+
+struct UsersAPIController {
+    struct CreateInput: Codable {
+        var username: String
+        var role: Role
+        var password: String
+    }
+
+    struct UserDTO: Content {
+        var id: UUID
+        var username: String
+        var role: Role
+        var disabled: Bool
+        var lockedUntil: Date?
+        var createdAt: Date
+
+        init(_ account: UserStore.Account) {
+            id = account.id
+            username = account.username
+            role = account.role
+            disabled = account.disabled
+            lockedUntil = account.lockedUntil
+            createdAt = account.createdAt
+        }
+    }
+
+    func list(_ request: Request) async throws -> [UserDTO] {
+        let user = try request.requireUser()
+        return try await request.bureau.users.list(by: user.principal).map(UserDTO.init)
+    }
+
+    func create(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let input = try StrictJSON.decode(CreateInput.self, from: request)
+        try SignIn.checkPasswordPolicy(input.password)
+        let hash = try await request.password.async.hash(input.password)
+        let account = try await request.bureau.users.create(username: input.username, passwordHash: hash,
+                                                            role: input.role, by: user.principal)
+        let response = Response(status: .created)
+        try response.content.encode(UserDTO(account), using: JSONCoders.encoder)
+        return response
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Everything Bureau reads from its environment, resolved once at start-up.
+///
+/// Unset means a safe local default: an SQLite file in the working directory, loopback only.
+public struct BureauConfig: Sendable {
+    public enum DatabaseChoice: Sendable, Equatable {
+        case sqliteFile(String)
+        case sqliteMemory
+        case postgres(String)
+    }
+
+    public var database: DatabaseChoice
+    /// Where the SQLite file and the key files live (`BUREAU_DATA_DIR`, default: working directory).
+    public var dataDirectory: URL
+    public var hostname: String
+    public var port: Int
+    /// Seconds of inactivity after which a session ends (`BUREAU_SESSION_IDLE_MINUTES`, default 30).
+    public var sessionIdleTimeout: TimeInterval
+    /// bcrypt cost (`BUREAU_BCRYPT_COST`, default 12; tests lower it to stay fast).
+    public var bcryptCost: Int
+    /// Mark cookies `Secure` (`BUREAU_COOKIE_SECURE`, default on).
+    public var secureCookies: Bool
+    /// Time zone for dates typed into forms and shown on pages (`BUREAU_TIME_ZONE`, default Europe/Kyiv).
+    public var timeZone: TimeZone
+
+    public init(database: DatabaseChoice, dataDirectory: URL, hostname: String = "127.0.0.1", port: Int = 8080,
+                sessionIdleTimeout: TimeInterval = 30 * 60, bcryptCost: Int = 12, secureCookies: Bool = true,
+                timeZone: TimeZone = TimeZone(identifier: "Europe/Kyiv")!) {
+        self.database = database
+        self.dataDirectory = dataDirectory
+        self.hostname = hostname
+        self.port = port
+        self.sessionIdleTimeout = sessionIdleTimeout
+        self.bcryptCost = bcryptCost
+        self.secureCookies = secureCookies
+        self.timeZone = timeZone
+    }
+
+    public struct Invalid: Error, CustomStringConvertible {
+        public var problems: [String]
+        public var description: String { "invalid configuration:\n  " + problems.joined(separator: "\n  ") }
+    }
+
+    /// Reads the environment and fails with every problem at once.
+    public static func load(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> BureauConfig {
+        var problems: [String] = []
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let dataDirectory = environment["BUREAU_DATA_DIR"].map { URL(fileURLWithPath: $0, relativeTo: cwd) } ?? cwd
+        var database = DatabaseChoice.sqliteFile(dataDirectory.appendingPathComponent("bureau.sqlite").path)
+        if let url = environment["DATABASE_URL"], !url.isEmpty {
+            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+                database = .postgres(url)
+            } else if url == "sqlite::memory:" {
+                database = .sqliteMemory
+            } else if url.hasPrefix("sqlite://") {
+                database = .sqliteFile(String(url.dropFirst("sqlite://".count)))
+            } else {
+                problems.append("DATABASE_URL must start with postgres://, sqlite:// or be sqlite::memory:")
+            }
+        }
+        func int(_ key: String, _ fallback: Int, _ range: ClosedRange<Int>) -> Int {
+            guard let text = environment[key] else { return fallback }
+            guard let value = Int(text), range.contains(value) else {
+                problems.append("\(key) must be a whole number in \(range.lowerBound)...\(range.upperBound)")
+                return fallback
+            }
+            return value
+        }
+        let port = int("BUREAU_PORT", 8080, 1...65535)
+        let idle = int("BUREAU_SESSION_IDLE_MINUTES", 30, 1...1440)
+        let cost = int("BUREAU_BCRYPT_COST", 12, 4...31)
+        var zone = TimeZone(identifier: "Europe/Kyiv")!
+        if let name = environment["BUREAU_TIME_ZONE"] {
+            if let parsed = TimeZone(identifier: name) { zone = parsed } else { problems.append("BUREAU_TIME_ZONE: unknown zone \(name)") }
+        }
+        let secure = environment["BUREAU_COOKIE_SECURE"].map { !["0", "false", "no"].contains($0.lowercased()) } ?? true
+        if !problems.isEmpty { throw Invalid(problems: problems) }
+        return BureauConfig(database: database, dataDirectory: dataDirectory,
+                            hostname: environment["BUREAU_HOST"] ?? "127.0.0.1", port: port,
+                            sessionIdleTimeout: TimeInterval(idle * 60), bcryptCost: cost, secureCookies: secure,
+                            timeZone: zone)
+    }
+}

@@ -1,0 +1,40 @@
+import BureauCore
+import BureauStore
+import Vapor
+
+/// The application's long-lived services, built once in `configure`.
+public struct BureauServices: Sendable {
+    public let config: BureauConfig
+    public let context: StoreContext
+    public let registry: RegistryStore
+    public let users: UserStore
+    public let catalog: Catalog
+
+    init(config: BureauConfig, context: StoreContext, catalog: Catalog) {
+        self.config = config
+        self.context = context
+        self.registry = RegistryStore(context: context)
+        self.users = UserStore(context: context)
+        self.catalog = catalog
+    }
+}
+
+extension Application {
+    private struct ServicesKey: StorageKey {
+        typealias Value = BureauServices
+    }
+
+    public var bureau: BureauServices {
+        get {
+            guard let services = storage[ServicesKey.self] else {
+                fatalError("configure(_:config:) was not called before the services were used")
+            }
+            return services
+        }
+        set { storage[ServicesKey.self] = newValue }
+    }
+}
+
+extension Request {
+    public var bureau: BureauServices { application.bureau }
+}

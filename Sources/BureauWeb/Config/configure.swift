@@ -1,0 +1,62 @@
+import BureauCore
+import BureauStore
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Leaf
+import LeafKit
+import Vapor
+
+/// Wires databases, templates, middleware and routes. Shared by `serve`, the CLI and the tests.
+public func configure(_ app: Application, config: BureauConfig, clock: BureauCore.Clock = .system) async throws {
+    switch config.database {
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .sqliteFile(let path):
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .postgres(let url):
+        try app.databases.use(.postgres(url: url), as: .psql)
+    }
+    app.migrations.add(BureauMigrations.all)
+
+    let keyURL = config.dataDirectory.appendingPathComponent("bureau-field.key")
+    let cipher = try FieldCipher.loadOrCreate(at: keyURL)
+    let context = StoreContext(db: app.db, gate: WriteGate(), clock: clock, cipher: cipher)
+    app.bureau = BureauServices(config: config, context: context, catalog: try Catalog.loadBundled())
+
+    app.http.server.configuration.hostname = config.hostname
+    app.http.server.configuration.port = config.port
+    app.routes.defaultMaxBodySize = "256kb"
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+
+    ContentConfiguration.global.use(encoder: JSONCoders.encoder, for: .json)
+    ContentConfiguration.global.use(decoder: JSONCoders.decoder, for: .json)
+
+    app.directory.viewsDirectory = Resources.views
+    app.views.use(.leaf)
+    // The templates ship as a package resource, which SwiftPM places under `.build/`; LeafKit's
+    // default limits refuse any path with a hidden component, so keep only the sandbox check.
+    app.leaf.sources = .singleSource(NIOLeafFiles(fileio: app.fileio, limits: [.toSandbox, .requireExtensions],
+                                                  sandboxDirectory: Resources.views, viewDirectory: Resources.views))
+    app.leaf.tags["t"] = TranslateTag(catalog: app.bureau.catalog)
+
+    app.middleware = Middlewares()
+    app.middleware.use(BureauErrorMiddleware(environment: app.environment))
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(SessionMiddleware())
+
+    try routes(app)
+}
+
+enum Resources {
+    /// The Views folder shipped as a package resource.
+    static var views: String {
+        Bundle.module.bundleURL.appendingPathComponent("Resources/Views/").path + "/"
+    }
+
+    static var locales: URL {
+        Bundle.module.bundleURL.appendingPathComponent("Resources/Locales")
+    }
+}

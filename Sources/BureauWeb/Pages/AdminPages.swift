@@ -1,0 +1,112 @@
+import BureauCore
+import BureauStore
+import Vapor
+
+/// `/users` (administrator) and `/audit` (auditor).
+struct AdminPages {
+    struct UserRow: Encodable {
+        var username: String
+        var roleKey: String
+        var created: String
+        var locked: Bool
+    }
+
+    struct UsersModel: Encodable {
+        var users: [UserRow]
+        var roles: [RegisterPage.Option]
+        var username: String
+    }
+
+    struct UserForm: Content {
+        var username: String?
+        var role: String?
+        var password: String?
+    }
+
+    func users(_ request: Request) async throws -> Response {
+        try await renderUsers(request, username: "", error: nil, notice: nil, status: .ok)
+    }
+
+    func createUser(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let form = try request.content.decode(UserForm.self)
+        do {
+            let reader = FormReader(timeZone: request.bureau.config.timeZone)
+            guard let role = try reader.choice(form.role, Role.self, field: "role") else {
+                throw DomainError.invalid("role", "is required", code: "required")
+            }
+            try SignIn.checkPasswordPolicy(form.password ?? "")
+            let hash = try await request.password.async.hash(form.password ?? "")
+            let account = try await request.bureau.users.create(username: form.username?.trimmedOrNil ?? "",
+                                                                passwordHash: hash, role: role, by: user.principal)
+            let notice = request.bureau.catalog.text("users.created", request.language) + " " + account.username
+            return try await renderUsers(request, username: "", error: nil, notice: notice, status: .created)
+        } catch let error as DomainError where error.kind != .forbidden {
+            return try await renderUsers(request, username: form.username ?? "", error: request.message(for: error),
+                                         notice: nil, status: error.kind.status)
+        }
+    }
+
+    private func renderUsers(_ request: Request, username: String, error: String?, notice: String?,
+                             status: HTTPResponseStatus) async throws -> Response {
+        let user = try request.requireUser()
+        let language = request.language
+        let zone = request.bureau.config.timeZone
+        let now = request.bureau.context.clock.now()
+        let rows = try await request.bureau.users.list(by: user.principal).map {
+            UserRow(username: $0.username, roleKey: "role.\($0.role.rawValue)",
+                    created: DateText.format($0.createdAt, language: language, timeZone: zone),
+                    locked: ($0.lockedUntil ?? .distantPast) > now)
+        }
+        let model = UsersModel(users: rows, roles: Role.allCases.map { .init(value: $0.rawValue, key: "role.\($0.rawValue)") },
+                               username: username)
+        return try await request.renderPage("users", titleKey: "users.title", model: model, error: error, notice: notice,
+                                            status: status)
+    }
+
+    struct AuditRow: Encodable {
+        var sequence: Int64
+        var at: String
+        var actor: String
+        var role: String
+        var action: String
+        var entity: String
+        var entityID: String
+        var purpose: String
+        var detail: String
+        var hash: String
+    }
+
+    struct AuditModel: Encodable {
+        var intact: Bool
+        var count: Int
+        var brokenAt: Int64?
+        var reason: String
+        var rows: [AuditRow]
+        var olderURL: String?
+    }
+
+    func audit(_ request: Request) async throws -> Response {
+        let before = try PrisonerListQuery.number(request, "before", default: Int.max, range: 1...Int.max)
+        let entries = try await AuditLog.page(on: request.db, before: before == Int.max ? nil : Int64(before), limit: 100,
+                                              actor: nil, entityID: nil)
+        let verdict = try await AuditLog.verify(on: request.db)
+        let language = request.language
+        let zone = request.bureau.config.timeZone
+        let rows = entries.map {
+            AuditRow(sequence: $0.sequence, at: DateText.format($0.date, language: language, timeZone: zone),
+                     actor: $0.actor, role: $0.role, action: $0.action, entity: $0.entity, entityID: $0.entityID ?? "",
+                     purpose: $0.purpose ?? "", detail: $0.detail ?? "", hash: String($0.hash.prefix(12)))
+        }
+        var model = AuditModel(intact: true, count: 0, brokenAt: nil, reason: "", rows: rows,
+                               olderURL: entries.count == 100 ? "/audit?before=\(entries.last!.sequence)" : nil)
+        switch verdict {
+        case .intact(let count, _): model.count = count
+        case .broken(let sequence, let reason):
+            model.intact = false
+            model.brokenAt = sequence
+            model.reason = reason
+        }
+        return try await request.renderPage("audit", titleKey: "audit.title", model: model)
+    }
+}

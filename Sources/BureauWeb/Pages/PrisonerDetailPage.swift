@@ -1,0 +1,138 @@
+import BureauCore
+import BureauStore
+import Vapor
+
+/// `/prisoners/{id}`: identity claims side by side in their scripts, and the timeline.
+struct PrisonerDetailPage {
+    struct Field: Encodable {
+        var key: String
+        var value: String
+    }
+
+    struct ClaimCard: Encodable {
+        var name: String
+        var script: String
+        var assessed: Bool
+        var sourceKey: String
+        var confidenceKey: String
+        var authenticityKey: String?
+        var fields: [Field]
+        var refusedKeys: [String]
+        var recorded: String
+        var hasRefused: Bool { !refusedKeys.isEmpty }
+
+        private enum CodingKeys: String, CodingKey {
+            case name, script, assessed, sourceKey, confidenceKey, authenticityKey, fields, refusedKeys, recorded, hasRefused
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(script, forKey: .script)
+            try container.encode(assessed, forKey: .assessed)
+            try container.encode(sourceKey, forKey: .sourceKey)
+            try container.encode(confidenceKey, forKey: .confidenceKey)
+            try container.encodeIfPresent(authenticityKey, forKey: .authenticityKey)
+            try container.encode(fields, forKey: .fields)
+            try container.encode(refusedKeys, forKey: .refusedKeys)
+            try container.encode(recorded, forKey: .recorded)
+            try container.encode(hasRefused, forKey: .hasRefused)
+        }
+    }
+
+    struct Row: Encodable {
+        var id: String
+        var date: String
+        var kindKey: String
+        var kind: String
+        var fields: [Field]
+        var superseded: Bool
+        var correction: Bool
+        var redacted: Bool
+        var recordedBy: String
+        var canCorrect: Bool
+    }
+
+    struct Model: Encodable {
+        var id: String
+        var number: String
+        var name: String
+        var statusKey: String
+        var power: String
+        var powerContested: Bool
+        var powerRationale: String
+        var forces: String
+        var unit: String
+        var languages: String
+        var canStateIdentity: Bool
+        var answersOnlyInWriting: Bool
+        var claims: [ClaimCard]
+        var timeline: [Row]
+        var withheldKeys: [String]
+        var canAddClaim: Bool
+        var eventKinds: [Field]
+        var hasEventKinds: Bool
+        var hasWithheld: Bool
+        var cannotStateIdentity: Bool
+    }
+
+    func show(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let file = try await request.bureau.registry.file(of: try request.prisonerID(), by: user.principal,
+                                                          purpose: request.statedPurpose)
+        let language = request.language
+        let zone = request.bureau.config.timeZone
+        let catalog = request.bureau.catalog
+        let prisoner = file.prisoner
+        let writable = AccessPolicy.writableEventKinds(of: user.account.role)
+        let claims = file.claims.map { claim in
+            ClaimCard(name: claim.displayName.isEmpty ? "—" : claim.displayName, script: claim.script.rawValue,
+                      assessed: claim.isAssessed, sourceKey: "source.\(claim.source.rawValue)",
+                      confidenceKey: "confidence.\(claim.confidence.rawValue)",
+                      authenticityKey: claim.documentAuthenticity.map { "authenticity.\($0.rawValue)" },
+                      fields: Self.fields(of: claim), refusedKeys: claim.refusedItems.sorted().map { "item.\($0.rawValue)" },
+                      recorded: "\(claim.recordedBy), \(DateText.format(claim.recordedAt, language: language, timeZone: zone))")
+        }
+        let rows = file.timeline.reversed().map { entry in
+            Row(id: entry.event.id.uuidString,
+                date: DateText.format(entry.event.occurredAt, language: language, timeZone: zone),
+                kindKey: "event.\(entry.event.kind.rawValue)", kind: entry.event.kind.rawValue,
+                fields: TimelineText.fields(entry.event.payload, catalog: catalog, language: language, timeZone: zone),
+                superseded: entry.supersededBy != nil, correction: entry.event.supersedes != nil,
+                redacted: entry.redacted, recordedBy: entry.event.recordedBy,
+                canCorrect: entry.supersededBy == nil && writable.contains(entry.event.kind)
+                    && EventPage.supportedKinds.contains(entry.event.kind))
+        }
+        let model = Model(
+            id: prisoner.id.uuidString, number: prisoner.internmentNumber,
+            name: file.assessedClaim?.displayName ?? "—", statusKey: "status.\(prisoner.status.rawValue)",
+            power: prisoner.powerDependedOn.power, powerContested: prisoner.powerDependedOn.contested,
+            powerRationale: prisoner.powerDependedOn.rationale ?? "", forces: prisoner.forcesServedWith ?? "",
+            unit: prisoner.unit ?? "", languages: prisoner.languages.joined(separator: ", "),
+            canStateIdentity: prisoner.canStateIdentity, answersOnlyInWriting: prisoner.answersOnlyInWriting,
+            claims: claims, timeline: rows, withheldKeys: file.withheld.sorted { $0.rawValue < $1.rawValue }.map { "class.\($0.rawValue)" },
+            canAddClaim: AccessPolicy.allows(user.account.role, .recordClaim),
+            eventKinds: EventPage.supportedKinds.filter { writable.contains($0) && $0 != .capture }
+                .map { Field(key: "event.\($0.rawValue)", value: $0.rawValue) },
+            hasEventKinds: EventPage.supportedKinds.contains { writable.contains($0) && $0 != .capture }, hasWithheld: !file.withheld.isEmpty,
+            cannotStateIdentity: !prisoner.canStateIdentity)
+        return try await request.renderPage("prisoner", titleKey: "prisoner.title", model: model)
+    }
+
+    static func fields(of claim: IdentityClaim) -> [Field] {
+        var fields: [Field] = []
+        func add(_ key: String, _ value: String?) {
+            if let value, !value.isEmpty { fields.append(Field(key: key, value: value)) }
+        }
+        add("field.surname", claim.surname)
+        add("field.firstNames", claim.firstNames)
+        add("field.fatherName", claim.fatherName)
+        add("field.dateOfBirth", claim.dateOfBirth?.description)
+        add("field.placeOfBirth", claim.placeOfBirth)
+        add("field.rank", claim.rank)
+        add("field.serviceNumber", claim.serviceNumber)
+        add("field.nationality", claim.nationality)
+        add("field.note", claim.note)
+        return fields
+    }
+}

@@ -1,0 +1,68 @@
+import BureauCore
+import BureauStore
+import Vapor
+
+/// `/prisoners`: the registry list with filters and paging.
+struct PrisonerListPage {
+    struct Row: Encodable {
+        var id: String
+        var number: String
+        var name: String
+        var otherNames: String
+        var power: String
+        var contested: Bool
+        var statusKey: String
+        var capturedAt: String
+    }
+
+    struct Model: Encodable {
+        var q: String
+        var power: String
+        var status: String
+        var statuses: [Option]
+        var rows: [Row]
+        var total: Int
+        var page: Int
+        var pages: Int
+        var previousURL: String?
+        var nextURL: String?
+    }
+
+    struct Option: Encodable {
+        var value: String
+        var key: String
+        var selected: Bool
+    }
+
+    func show(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let query = try PrisonerListQuery.parse(request)
+        let result = try await request.bureau.registry.list(query, by: user.principal)
+        let zone = request.bureau.config.timeZone
+        let language = request.language
+        let rows = result.items.map { item in
+            Row(id: item.prisoner.id.uuidString, number: item.prisoner.internmentNumber,
+                name: item.assessedName ?? "—",
+                otherNames: item.names.filter { $0 != item.assessedName }.joined(separator: " · "),
+                power: item.prisoner.powerDependedOn.power, contested: item.prisoner.powerDependedOn.contested,
+                statusKey: "status.\(item.prisoner.status.rawValue)",
+                capturedAt: item.capturedAt.map { DateText.format($0, language: language, timeZone: zone) } ?? "")
+        }
+        let pages = max(1, (result.total + query.perPage - 1) / query.perPage)
+        func link(_ page: Int) -> String {
+            var items = ["page=\(page)"]
+            if let text = query.text { items.append("q=\(text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") }
+            if let power = query.power { items.append("power=\(power)") }
+            if let status = query.status { items.append("status=\(status.rawValue)") }
+            return "/prisoners?" + items.joined(separator: "&")
+        }
+        let model = Model(q: query.text ?? "", power: query.power ?? "", status: query.status?.rawValue ?? "",
+                          statuses: ProtectedStatus.allCases.map {
+                              Option(value: $0.rawValue, key: "status.\($0.rawValue)", selected: $0 == query.status)
+                          },
+                          rows: rows, total: result.total, page: query.page, pages: pages,
+                          previousURL: query.page > 1 ? link(query.page - 1) : nil,
+                          nextURL: query.page < pages ? link(query.page + 1) : nil)
+        return try await request.renderPage("prisoners", titleKey: "prisoners.title", model: model)
+    }
+}

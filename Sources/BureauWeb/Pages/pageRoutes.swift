@@ -1,0 +1,40 @@
+import BureauCore
+import Vapor
+
+func pageRoutes(_ app: Application) throws {
+    let auth = AuthPages()
+    app.get("login", use: auth.loginForm)
+    app.post("login", use: auth.login)
+    app.get("setup", ":token", use: auth.setupForm)
+    app.post("setup", ":token", use: auth.setup)
+    app.post("language", use: LanguagePages().choose)
+
+    let staff = app.grouped(RoleMiddleware.anyStaff)
+    staff.get(use: auth.home)
+    staff.post("logout", use: auth.logout)
+
+    let readers = app.grouped(RoleMiddleware(Role.registryReaders))
+    readers.get("prisoners", use: PrisonerListPage().show)
+    readers.get("prisoners", ":id", use: PrisonerDetailPage().show)
+
+    let registrars = app.grouped(RoleMiddleware(.registrar))
+    let register = RegisterPage()
+    registrars.get("prisoners", "new", use: register.form)
+    registrars.post("prisoners", use: register.submit)
+
+    let claimants = app.grouped(RoleMiddleware(.registrar, .investigator))
+    let claims = ClaimPage()
+    claimants.get("prisoners", ":id", "claims", "new", use: claims.form)
+    claimants.post("prisoners", ":id", "claims", use: claims.submit)
+
+    let recorders = app.grouped(RoleMiddleware(Role.eventRecorders))
+    let events = EventPage()
+    recorders.get("prisoners", ":id", "events", "new", use: events.form)
+    recorders.post("prisoners", ":id", "events", use: events.submit)
+
+    let admin = AdminPages()
+    let administrators = app.grouped(RoleMiddleware(.administrator))
+    administrators.get("users", use: admin.users)
+    administrators.post("users", use: admin.createUser)
+    app.grouped(RoleMiddleware(.auditor)).get("audit", use: admin.audit)
+}

@@ -1,0 +1,43 @@
+import BureauCore
+import Vapor
+
+/// Every route, each behind its role check. The API table is mirrored in `OpenAPIDocument`;
+/// a test fails when the two disagree.
+func routes(_ app: Application) throws {
+    let api = app.grouped("api", "v1")
+    let sessions = SessionAPIController()
+    api.post("session", use: sessions.login)
+
+    let staff = api.grouped(RoleMiddleware.anyStaff)
+    staff.delete("session", use: sessions.logout)
+    staff.get("me", use: sessions.me)
+    staff.get("openapi.json", use: OpenAPIDocument.serve)
+
+    let prisoners = PrisonersAPIController()
+    let readers = api.grouped(RoleMiddleware(Role.registryReaders))
+    readers.get("prisoners", use: prisoners.list)
+    readers.get("prisoners", ":id", use: prisoners.show)
+    readers.get("prisoners", ":id", "timeline", use: prisoners.timeline)
+    api.grouped(RoleMiddleware(.registrar)).post("prisoners", use: prisoners.create)
+    api.grouped(RoleMiddleware(.registrar, .investigator)).post("prisoners", ":id", "claims", use: prisoners.addClaim)
+    api.grouped(RoleMiddleware(Role.eventRecorders)).post("prisoners", ":id", "events", use: prisoners.addEvent)
+
+    let auditors = api.grouped(RoleMiddleware(.auditor))
+    let audit = AuditAPIController()
+    auditors.get("audit", use: audit.list)
+    auditors.get("audit", "verify", use: audit.verify)
+
+    let admins = api.grouped(RoleMiddleware(.administrator))
+    let users = UsersAPIController()
+    admins.get("users", use: users.list)
+    admins.post("users", use: users.create)
+
+    try pageRoutes(app)
+}
+
+extension Role {
+    /// Roles that may record at least one kind of timeline entry.
+    static var eventRecorders: Set<Role> {
+        Set(Role.allCases.filter { !AccessPolicy.writableEventKinds(of: $0).isEmpty })
+    }
+}

@@ -152,7 +152,9 @@ enum CLI {
         let process = Process()
         if let url = environment["DATABASE_URL"] {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
-            process.arguments = [url, "-v", "ON_ERROR_STOP=1", "-c", sql]
+            // psql speaks libpq's URL dialect: sslmode, not postgres-nio's tlsmode.
+            let libpq = url.replacingOccurrences(of: "tlsmode=", with: "sslmode=")
+            process.arguments = [libpq, "-v", "ON_ERROR_STOP=1", "-c", sql]
         } else {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["python3", "-c",

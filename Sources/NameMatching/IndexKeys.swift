@@ -123,7 +123,11 @@ enum IndexKeys {
                 case UInt8(ascii: "n"):
                     if next == UInt8(ascii: "g") {
                         let after: UInt8 = p + 2 < n ? chunk[p + 2] : 0
-                        if after != 0 && isVowelLetter(after) { emit = [[UInt8(ascii: "G")], [UInt8(ascii: "N"), UInt8(ascii: "K")]] }
+                        if after != 0 && isVowelLetter(after) {
+                            emit = [[UInt8(ascii: "G")], [UInt8(ascii: "N"), UInt8(ascii: "K")]]
+                            // Kontsevich writes ㅇ as н, so нг is also ㅇ + ㄱ (Ёнгюн = 영균).
+                            if cyrillic { emit.append([UInt8(ascii: "G"), UInt8(ascii: "K")]) }
+                        }
                         else { emit = [[UInt8(ascii: "G")]] }
                         step = 2
                     } else if cyrillic && (next == 0 || !isVowelLetter(next)) {

@@ -306,7 +306,22 @@ T = {
  "class.effects": ("речі та гроші", "effects and money", "вещи и деньги"),
 }
 
+def load_areas():
+    """Each area (clocks, disposition, …) keeps its messages in scripts/locales/<area>.json as
+    {"key": ["uk", "en", "ru"]}, so areas never edit the same table."""
+    folder = os.path.join(os.path.dirname(__file__), "locales")
+    for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+        if name.endswith(".json"):
+            with open(os.path.join(folder, name), encoding="utf-8") as handle:
+                for key, values in json.load(handle).items():
+                    if key in T:
+                        raise SystemExit(f"{name}: {key} is already defined")
+                    if len(values) != 3 or not all(v.strip() for v in values):
+                        raise SystemExit(f"{name}: {key} needs three non-empty texts (uk, en, ru)")
+                    T[key] = tuple(values)
+
 def main():
+    load_areas()
     root = os.path.join(os.path.dirname(__file__), "..", "Sources", "BureauWeb", "Resources", "Locales")
     os.makedirs(root, exist_ok=True)
     for index, lang in enumerate(["uk", "en", "ru"]):

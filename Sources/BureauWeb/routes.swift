@@ -33,6 +33,8 @@ func routes(_ app: Application) throws {
     admins.post("users", use: users.create)
 
     try pageRoutes(app)
+    try clocksRoutes(app)
+    try dispositionRoutes(app)
 }
 
 extension Role {

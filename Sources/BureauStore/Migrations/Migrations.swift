@@ -1,10 +1,24 @@
 import Fluent
 
 /// Every migration in the order it runs. Never edit one that has landed: add the next.
+/// Areas keep their own lists (numbered M004–M009 for the Convention clocks, M010–M019 for
+/// disposition) so work on one area never renumbers another's.
 public enum BureauMigrations {
-    public static let all: [any Migration] = [
+    public static let all: [any Migration] = registry + ClocksMigrations.all + DispositionMigrations.all
+
+    static let registry: [any Migration] = [
         M001_CreateUsers(),
         M002_CreateRegistry(),
         M003_CreateAudit(),
     ]
+}
+
+/// Convention clocks: notices outbox and the like (issue 4).
+enum ClocksMigrations {
+    static let all: [any Migration] = []
+}
+
+/// Disposition: will statements, risk assessments, consultations, cases, exchanges (issue 5).
+enum DispositionMigrations {
+    static let all: [any Migration] = []
 }

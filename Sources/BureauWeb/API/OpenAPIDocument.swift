@@ -22,7 +22,9 @@ enum OpenAPIDocument {
                                               "description": "Why the record is read; kept in the audit trail.",
                                               "schema": ["type": "string"]]
 
-    static let operations: [Operation] = [
+    static var operations: [Operation] { registryOperations + clocksOperations + dispositionOperations }
+
+    static let registryOperations: [Operation] = [
         Operation(method: "post", path: "/api/v1/session", summary: "Sign in; returns a bearer token and sets the session cookie",
                   roles: "anyone", body: "Login", response: (201, "Session")),
         Operation(method: "delete", path: "/api/v1/session", summary: "Sign out", roles: "any staff",

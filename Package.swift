@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "bureau", targets: ["bureau"]),
+        .library(name: "NameMatching", targets: ["NameMatching"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
@@ -23,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
+        .target(name: "NameMatching", swiftSettings: strict),
+        .target(name: "NamesTool", dependencies: ["NameMatching"], swiftSettings: strict),
         .target(
             name: "BureauCore",
             dependencies: [
@@ -34,6 +37,7 @@ let package = Package(
             name: "BureauStore",
             dependencies: [
                 "BureauCore",
+                "NameMatching",
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -55,9 +59,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "bureau",
-            dependencies: ["BureauWeb", .product(name: "Vapor", package: "vapor")],
+            dependencies: ["BureauWeb", "NamesTool", .product(name: "Vapor", package: "vapor")],
             swiftSettings: strict
         ),
+        .testTarget(name: "NameMatchingTests", dependencies: ["NameMatching", "NamesTool"], swiftSettings: strict),
         .testTarget(name: "BureauCoreTests", dependencies: ["BureauCore"], swiftSettings: strict),
         .testTarget(
             name: "BureauWebTests",

@@ -1,7 +1,18 @@
 import BureauWeb
 import Foundation
 import Logging
+import NamesTool
 import Vapor
+
+// Name matching needs no server or database: `bureau names score|search`, `bureau bench names`.
+switch Array(CommandLine.arguments.dropFirst().prefix(2)) {
+case let words where words.first == "names":
+    exit(NamesTool.run(Array(CommandLine.arguments.dropFirst(2))))
+case ["bench", "names"]:
+    exit(NamesTool.bench(Array(CommandLine.arguments.dropFirst(3))))
+default:
+    break
+}
 
 // `bureau serve [--demo]`, `migrate`, `user`, `audit`, `demo` run on Vapor's command system.
 var arguments = CommandLine.arguments

@@ -124,7 +124,7 @@ struct KoreanSpellingTable: Sendable {
                  ["va", "wa"], ["ve"], ["ve", "oe", "e"], ["yo"], ["u"], ["vo"], ["ve"], ["vi"], ["yu"], ["y", "u"],
                  ["yi", "y", "i"], ["i", "y"]],
         finals: [[""], ["k"], ["k"], ["k"], ["n"], ["n"], ["n"], ["t"], ["l", "r"], ["k"], ["m"], ["l"], ["l"], ["l"],
-                 ["p"], ["l"], ["m"], ["p"], ["p"], ["t", "s"], ["t"], ["n", "ng"], ["t"], ["t"], ["k"], ["t"], ["p"], ["t"]],
+                 ["p"], ["l"], ["m"], ["p"], ["p"], ["t", "s"], ["t"], ["n", "ng", "n|"], ["t"], ["t"], ["k"], ["t"], ["p"], ["t"]],
         nullInitialVowels: [:],
         extras: ["이": ["li", "i", "ri", "yi"], "최": ["tsoy", "tsoi", "choy", "choi", "chkhve", "chve"],
                  "박": ["pak", "park"], "정": ["chon", "chen", "chzhon", "chung", "jong"], "성": ["son", "sen", "song"],

@@ -45,7 +45,7 @@ public enum CyrillicTransliteration {
         case 0x447: return "ch"
         case 0x448: return "sh"
         case 0x449: return "shch"
-        case 0x44A: return ""
+        case 0x44A: return "|"   // ъ: a syllable boundary (Kontsevich нъ = final ㅇ before a vowel); not a letter
         case 0x44B: return "y"
         case 0x44C: return ""
         case 0x44D: return "e"
@@ -106,6 +106,7 @@ public enum CyrillicTransliteration {
                 let low = Fold.lowerCyrillic(v)
                 let piece = latin(low, ukrainian: ukrainian)
                 var str = piece.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+                if str == "|" { str = "" }
                 if low != v, let f = str.first {
                     str = f.uppercased() + str.dropFirst()
                 }

@@ -57,6 +57,13 @@ struct KoreanTests {
         #expect(matcher.score(cyrillic, hangul).isMatch, "\(cyrillic) ↔ \(hangul)")
     }
 
+    @Test func kontsevichHardSignMarksFinalIeung() {
+        // Кontsevich writes final ㅇ before a vowel as нъ: Сонъу is 성우, not 선우.
+        #expect(matcher.score("Ким Сонъу", "김성우").isMatch)
+        #expect(!matcher.score("Ким Сонъу", "김선우").isMatch)
+        #expect(CyrillicTransliteration.romanize("Объедков", ukrainian: false) == "Obedkov")
+    }
+
     @Test func ukrainianCyrillicKorean() {
         #expect(matcher.score("Кім Чен Ин", "김정은").isMatch)
     }

@@ -28,7 +28,7 @@ extension NameMatcher {
         var kind: TokenAlignment.Kind
         if x.skeleton == y.skeleton {
             sim = x.skeleton.isEmpty ? (x.text == y.text ? 1 : 0) : 1
-            kind = x.letters == y.letters ? .exact : .spelling
+            kind = x.letters != y.letters ? .spelling : x.script == y.script ? .exact : .transliteration
         } else if x.symbol >= 0 && x.symbol == y.symbol {
             sim = 0.95
             kind = .nameVariant

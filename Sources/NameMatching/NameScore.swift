@@ -4,6 +4,8 @@ public struct TokenAlignment: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         /// Same letters after folding.
         case exact
+        /// The standard transliteration of the other script (Shevchenko = Шевченко).
+        case transliteration
         /// Different spellings with the same cross-orthography skeleton (Shevchenko = Шевченко = Schewtschenko).
         case spelling
         /// The same given name in another language (Олександр = Aleksandr = Alexander).

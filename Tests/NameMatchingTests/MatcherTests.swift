@@ -80,7 +80,7 @@ struct MatcherTests {
         let text = s.explanationText
         #expect(text.hasPrefix("0.9"))
         #expect(text.contains("match"))
-        #expect(text.contains("Shevchenko ↔ Шевченко: surname, exact, 1.00"))
+        #expect(text.contains("Shevchenko ↔ Шевченко: surname, transliteration, 1.00"))
         #expect(text.contains("Oleksandr ↔ Олександр: given"))
         #expect(text.contains("Петрович: patronymic, only in candidate"))
     }

@@ -57,7 +57,9 @@ extension NameMatcher {
         if given.isEmpty { return letters.isEmpty ? 1 : 0 }
         let len = Double(max(4, letters.count))
         // Costs are in half edits.
-        let c = KoreanAlignment.cost(letters, given, table: table, budget: min(maxBudget, Int(2 * len / givenFactor)))
+        let budget = min(maxBudget, Int(2 * len / givenFactor))
+        let c = KoreanAlignment.cost(letters, given, table: table, budget: budget)
+        if c > budget { return 0 }   // pruned: at least this far, and past what the caller cares about
         return max(0, 1 - givenFactor * Double(c) / 2 / len)
     }
 

@@ -10,7 +10,15 @@ public struct NormalizedName: Sendable, Hashable {
     public let ukrainian: Bool
 
     /// True when the name has at least one Hangul token.
-    public var hasHangul: Bool { tokens.contains { $0.script == .hangul } }
+    public let hasHangul: Bool
+
+    init(original: String, tokens: [NameToken], commaOrder: Bool, ukrainian: Bool) {
+        self.original = original
+        self.tokens = tokens
+        self.commaOrder = commaOrder
+        self.ukrainian = ukrainian
+        self.hasHangul = tokens.contains { $0.script == .hangul }
+    }
 
     /// All Hangul syllables of the name, in order.
     public var hangulSyllables: [UInt16] { tokens.flatMap(\.syllables) }

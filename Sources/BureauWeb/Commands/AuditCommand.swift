@@ -41,3 +41,17 @@ struct DemoCommand: AsyncCommand {
         context.console.print(count == 0 ? "the registry is not empty; demo not loaded" : "loaded \(count) demo prisoners")
     }
 }
+
+/// `bureau migrate`: applies pending migrations without asking (Fluent's own command prompts,
+/// which fails in scripts and CI).
+struct MigrateCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+
+    var help: String { "Apply pending database migrations" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate()
+        context.console.print("migrations applied")
+    }
+}

@@ -3,6 +3,33 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
+
+/// Per-entry key lists written by concurrent workers, each to its own slot.
+/// Slots live in raw memory, so that workers writing different slots never contend for one Swift array.
+private final class KeyBuffer: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<[IndexKey]>
+    private let count: Int
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: max(1, count))
+        slots.initialize(repeating: [], count: count)
+    }
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+    func set(_ i: Int, _ keys: [IndexKey]) { slots[i] = keys }
+    func get(_ i: Int) -> [IndexKey] { slots[i] }
+}
+
+/// Number of online processors, without Foundation.
+enum ProcessInfoLite {
+    static var activeProcessorCount: Int {
+        let n = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+        return n > 0 ? n : 1
+    }
+}
 
 /// One search result.
 public struct NameSearchHit: Sendable, Hashable {
@@ -79,9 +106,55 @@ public final class NameIndex: @unchecked Sendable {
 
     /// Inserts or replaces the name stored under `key`.
     public func insert(key: String, name: String) {
-        let normalized = matcher.normalizer.normalize(name)
-        let keys = IndexKeys.keys(for: normalized)
+        let keys = IndexKeys.keys(for: matcher.normalizer.normalize(name))
         pthread_rwlock_wrlock(rw); defer { pthread_rwlock_unlock(rw) }
+        insertLocked(key: key, name: name, keys: keys)
+    }
+
+    /// Inserts or replaces many names at once (the registry's start-up), normalizing them on all cores.
+    public func insert(contentsOf entries: [(key: String, name: String)]) {
+        let n = entries.count
+        let results = KeyBuffer(count: n)
+        let normalizer = matcher.normalizer
+        let workers = max(1, min(8, ProcessInfoLite.activeProcessorCount))
+        let chunk = (n + workers - 1) / max(1, workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let lo = w * chunk, hi = min(n, lo + chunk)
+            if lo >= hi { return }
+            for i in lo..<hi { results.set(i, IndexKeys.keys(for: normalizer.normalize(entries[i].name))) }
+        }
+        pthread_rwlock_wrlock(rw); defer { pthread_rwlock_unlock(rw) }
+        for i in 0..<n { insertLocked(key: entries[i].key, name: entries[i].name, keys: results.get(i)) }
+    }
+
+    /// Rewrites the storage without the records that were removed or replaced (their bytes otherwise stay in the
+    /// arenas). Cheap: no name is normalized again. Takes the write lock for its duration.
+    public func compact() {
+        pthread_rwlock_wrlock(rw); defer { pthread_rwlock_unlock(rw) }
+        var newOrd = [UInt32](repeating: .max, count: alive.count)
+        var nb: [UInt8] = [], ns: [UInt32] = [], ne: [UInt32] = []
+        var kb: [UInt8] = [], ks: [UInt32] = [], ke: [UInt32] = []
+        nb.reserveCapacity(nameBytes.count); kb.reserveCapacity(keyBytes.count)
+        var next: UInt32 = 0
+        for o in alive.indices where alive[o] {
+            newOrd[o] = next
+            next += 1
+            ns.append(UInt32(nb.count)); nb.append(contentsOf: nameBytes[Int(nameStart[o])..<Int(nameEnd[o])])
+            ne.append(UInt32(nb.count))
+            ks.append(UInt32(kb.count)); kb.append(contentsOf: keyBytes[Int(keyStart[o])..<Int(keyEnd[o])])
+            ke.append(UInt32(kb.count))
+        }
+        for (h, list) in postings {
+            postings[h] = list.compactMap { newOrd[Int($0)] == .max ? nil : newOrd[Int($0)] }
+        }
+        for (h, o) in byKeyHash { byKeyHash[h] = newOrd[Int(o)] == .max ? nil : newOrd[Int(o)] }
+        for (k, o) in keyCollisions { keyCollisions[k] = newOrd[Int(o)] == .max ? nil : newOrd[Int(o)] }
+        nameBytes = nb; nameStart = ns; nameEnd = ne
+        keyBytes = kb; keyStart = ks; keyEnd = ke
+        alive = [Bool](repeating: true, count: Int(next))
+    }
+
+    private func insertLocked(key: String, name: String, keys: [IndexKey]) {
         if let old = lookup(key) { removeOrdinal(old) }
         let ord = UInt32(alive.count)
         nameStart.append(UInt32(nameBytes.count))

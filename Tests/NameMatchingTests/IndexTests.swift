@@ -36,6 +36,26 @@ struct IndexTests {
         #expect(hits[0].name == "Romanova Yana")
     }
 
+    @Test func bulkInsertAndCompact() {
+        let index = NameIndex()
+        var entries: [(key: String, name: String)] = []
+        for k in 0..<500 { entries.append(("k\(k)", k % 2 == 0 ? "Петренко Тарас \(k)" : "김민\(k % 10)")) }
+        entries.append(("p1/c1", "Шевченко Олександр Петрович"))
+        index.insert(contentsOf: entries)
+        #expect(index.count == 501)
+        #expect(index.search("Oleksandr Shevchenko", top: 1).first?.key == "p1/c1")
+        for k in 0..<500 where k % 3 == 0 { index.remove(key: "k\(k)") }
+        index.insert(key: "p1/c1", name: "Shevchenko Oleksandr")
+        index.compact()
+        #expect(index.count == 501 - 167)
+        #expect(index.name(forKey: "p1/c1") == "Shevchenko Oleksandr")
+        #expect(index.name(forKey: "k3") == nil)
+        #expect(index.name(forKey: "k4") != nil)
+        #expect(index.search("Шевченко Олександр", top: 1).first?.key == "p1/c1")
+        index.insert(key: "k3", name: "Kim Jong-un")
+        #expect(index.search("김정은", top: 1).first?.key == "k3")
+    }
+
     @Test func evidenceReranksEqualNames() {
         let index = NameIndex()
         index.insert(key: "a/1", name: "Петров Иван Сергеевич")

@@ -38,6 +38,9 @@ extension WebSuite {
                 let auditor = try await bureau.signedIn(.auditor)
                 let verdict = try await bureau.send(.GET, "api/v1/audit/verify", token: auditor)
                 #expect(try verdict.content.get(Bool.self, at: "intact"))
+                let listing = try await bureau.send(.GET, "api/v1/audit?limit=5", token: auditor)
+                #expect(listing.each([], "action").first == "audit.read", "reading the trail is itself audited")
+                #expect(listing.each([], "action").count == 5)
             }
         }
 

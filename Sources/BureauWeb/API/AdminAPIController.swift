@@ -25,6 +25,7 @@ struct AuditAPIController {
     }
 
     func list(_ request: Request) async throws -> [EntryDTO] {
+        try await Self.auditRead(request)
         let before = try PrisonerListQuery.number(request, "before", default: Int.max, range: 1...Int.max)
         let limit = try PrisonerListQuery.number(request, "limit", default: 100, range: 1...1000)
         let entries = try await AuditLog.page(on: request.db, before: before == Int.max ? nil : Int64(before),
@@ -40,6 +41,15 @@ struct AuditAPIController {
         case .broken(let sequence, let reason):
             return VerifyDTO(intact: false, brokenAt: sequence, reason: reason)
         }
+    }
+
+    /// Reading the trail is itself a sensitive read: it shows who looked at whom.
+    static func auditRead(_ request: Request) async throws {
+        let user = try request.requireUser()
+        let record = AuditRecord(actor: user.account.username, role: user.account.role.rawValue, action: "audit.read",
+                                 entity: "audit", purpose: request.statedPurpose,
+                                 detail: request.url.query.map { String($0.prefix(200)) })
+        _ = try await request.bureau.context.audited(record) { _ in () }
     }
 
     static func dto(_ entry: AuditEntry) -> EntryDTO {

@@ -87,6 +87,7 @@ struct AdminPages {
     }
 
     func audit(_ request: Request) async throws -> Response {
+        try await AuditAPIController.auditRead(request)
         let before = try PrisonerListQuery.number(request, "before", default: Int.max, range: 1...Int.max)
         let entries = try await AuditLog.page(on: request.db, before: before == Int.max ? nil : Int64(before), limit: 100,
                                               actor: nil, entityID: nil)

@@ -71,6 +71,10 @@ T = {
  "prisoners.search": ("Ім'я або номер", "Name or number", "Имя или номер"),
  "prisoners.filter": ("Показати", "Show", "Показать"),
  "prisoners.total": ("Усього", "Total", "Всего"),
+ "prisoners.rankedHelp": ("Пошук за іменем у будь-якій абетці й транслітерації; найкращі збіги першими.", "Search by name in any script or romanization; best matches first.", "Поиск по имени в любом алфавите и транслитерации; лучшие совпадения первыми."),
+ "prisoners.matched": ("Збіг із записом", "Matching claim", "Совпадение с записью"),
+ "prisoners.score": ("Оцінка", "Score", "Оценка"),
+ "prisoners.why": ("Чому", "Why", "Почему"),
  "prisoners.otherNames": ("Інші імена", "Other names", "Другие имена"),
  # prisoner page
  "prisoner.title": ("Справа військовополоненого", "Prisoner record", "Дело военнопленного"),

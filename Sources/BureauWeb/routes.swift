@@ -18,6 +18,7 @@ func routes(_ app: Application) throws {
     readers.get("prisoners", use: prisoners.list)
     readers.get("prisoners", ":id", use: prisoners.show)
     readers.get("prisoners", ":id", "timeline", use: prisoners.timeline)
+    readers.get("search", use: SearchAPIController().search)
     api.grouped(RoleMiddleware(.registrar)).post("prisoners", use: prisoners.create)
     api.grouped(RoleMiddleware(.registrar, .investigator)).post("prisoners", ":id", "claims", use: prisoners.addClaim)
     api.grouped(RoleMiddleware(Role.eventRecorders)).post("prisoners", ":id", "events", use: prisoners.addEvent)

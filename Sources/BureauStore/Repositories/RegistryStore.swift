@@ -39,7 +39,7 @@ public struct RegistryStore: Sendable {
                                  entity: "prisoner", entityID: prisonerID.uuidString, purpose: purpose,
                                  detail: "claims=\(claims.count)")
         let cipher = context.cipher
-        return try await context.audited(record) { tx in
+        let file = try await context.audited(record) { tx in
             let number: String
             if let given = registration.internmentNumber?.trimmedOrNil {
                 number = given
@@ -70,6 +70,8 @@ public struct RegistryStore: Sendable {
                                 timeline: [TimelineEntry(event: capture, supersededBy: nil, redacted: false)],
                                 withheld: [], capturedAt: registration.capturedAt)
         }
+        context.names.insert(file.claims)
+        return file
     }
 
     public func addClaim(_ draft: ClaimDraft, to prisonerID: UUID, by principal: Principal, purpose: String? = nil)
@@ -81,7 +83,7 @@ public struct RegistryStore: Sendable {
         let record = AuditRecord(actor: principal.username, role: principal.role.rawValue, action: "claim.create",
                                  entity: "prisoner", entityID: prisonerID.uuidString, purpose: purpose,
                                  detail: "claim=\(claim.id.uuidString) source=\(claim.source.rawValue)")
-        return try await context.audited(record) { tx in
+        let saved = try await context.audited(record) { tx in
             let prisoner = try await Self.load(prisonerID, on: tx)
             try ClaimRules.validate(draft, field: "claim", capturedAt: prisoner.capturedAt, now: now)
             try await Self.checkServiceNumbers([claim], power: prisoner.power, prisonerID: prisonerID, on: tx)
@@ -93,6 +95,8 @@ public struct RegistryStore: Sendable {
             try await ClaimModel(claim).create(on: tx)
             return claim
         }
+        context.names.insert([saved])
+        return saved
     }
 
     public func addEvent(_ payload: EventPayload, occurredAt: Date, supersedes: UUID?, to prisonerID: UUID,
@@ -173,6 +177,43 @@ public struct RegistryStore: Sendable {
                                        capturedAt: model.capturedAt)
             }
             return PrisonerPage(items: items, page: query.page, perPage: query.perPage, total: total)
+        }
+    }
+
+    public struct SearchResult: Sendable {
+        public var summary: PrisonerSummary
+        public var hit: LiveNameIndex.Hit
+    }
+
+    /// Tracing search: prisoners ranked by how well any of their names matches `name`, across
+    /// scripts and romanizations, with the matching claim and a readable explanation. Audited.
+    public func search(name: String, dateOfBirth: PartialDate?, top: Int, by principal: Principal,
+                       purpose: String? = nil) async throws -> [SearchResult] {
+        try await context.require(principal, .readRegistry, action: "prisoner.search", entity: "prisoner")
+        guard let query = name.trimmedOrNil, query.count <= 200 else {
+            throw DomainError.invalid("name", "give a name of 1 to 200 characters", code: "required")
+        }
+        try await context.names.ensureLoaded(from: context.db)
+        let hits = context.names.search(query, dateOfBirth: dateOfBirth?.description, top: top)
+        let record = AuditRecord(actor: principal.username, role: principal.role.rawValue, action: "prisoner.search",
+                                 entity: "prisoner", purpose: purpose,
+                                 detail: "name=\(query)" + (dateOfBirth.map { " dob=\($0)" } ?? "") + " hits=\(hits.count)")
+        return try await context.audited(record) { tx in
+            let ids = hits.map(\.prisonerID)
+            guard !ids.isEmpty else { return [] }
+            let prisoners = try await PrisonerModel.query(on: tx).filter(\.$id ~~ ids).all()
+            let claims = try await ClaimModel.query(on: tx).filter(\.$prisoner.$id ~~ ids).sort(\.$recordedAt).all()
+                .map { try $0.domain() }
+            let byPrisoner = Dictionary(grouping: claims, by: \.prisonerID)
+            let models = Dictionary(uniqueKeysWithValues: prisoners.compactMap { model in model.id.map { ($0, model) } })
+            return try hits.compactMap { hit in
+                guard let model = models[hit.prisonerID] else { return nil }
+                let own = byPrisoner[hit.prisonerID] ?? []
+                let summary = PrisonerSummary(prisoner: try model.domain(), names: own.map(\.displayName),
+                                              assessedName: (own.first(where: \.isAssessed) ?? own.first)?.displayName,
+                                              capturedAt: model.capturedAt)
+                return SearchResult(summary: summary, hit: hit)
+            }
         }
     }
 

@@ -9,14 +9,17 @@ public struct StoreContext: Sendable {
     public let clock: Clock
     public let cipher: FieldCipher
     public let newID: @Sendable () -> UUID
+    /// The in-memory name index over every identity claim (tracing search).
+    public let names: LiveNameIndex
 
     public init(db: any Database, gate: WriteGate, clock: Clock, cipher: FieldCipher,
-                newID: @escaping @Sendable () -> UUID = { UUID() }) {
+                newID: @escaping @Sendable () -> UUID = { UUID() }, names: LiveNameIndex = LiveNameIndex()) {
         self.db = db
         self.gate = gate
         self.clock = clock
         self.cipher = cipher
         self.newID = newID
+        self.names = names
     }
 
     /// Runs `body` in one transaction together with the audit entry `record`.

@@ -90,6 +90,9 @@ enum OpenAPISchemas {
             "User": object([("id", uuid), ("username", string), ("role", enumOf(Role.self)), ("disabled", bool),
                             ("lockedUntil", dateTime), ("createdAt", dateTime)], required: ["id", "username", "role"]),
             "Users": arrayOf(OpenAPIDocument.ref("User")),
+            "SearchHits": arrayOf(object([("prisoner", ["type": "object"]), ("claimID", uuid), ("matchedName", string),
+                                          ("score", ["type": "number"]), ("explanation", string)],
+                                         required: ["prisoner", "claimID", "matchedName", "score", "explanation"])),
         ]
     }
 }

@@ -20,6 +20,9 @@ public enum Startup {
             let count = try await DemoRegistry.load(into: app.bureau.registry, now: app.bureau.context.clock.now())
             app.logger.notice("\(count == 0 ? "registry not empty: demo skipped" : "loaded \(count) demo prisoners")")
         }
+        let started = Date()
+        try await app.bureau.context.names.ensureLoaded(from: app.db)
+        app.logger.notice("name index: \(app.bureau.context.names.count) names in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
         if let link = try await setupLinkIfNeeded(app) {
             // Printed, not logged: the token must not end up in log files.
             print("""

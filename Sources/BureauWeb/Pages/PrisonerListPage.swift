@@ -15,8 +15,22 @@ struct PrisonerListPage {
         var capturedAt: String
     }
 
+    /// A tracing-search result: the prisoner, the claim that matched, and why.
+    struct RankedRow: Encodable {
+        var id: String
+        var number: String
+        var name: String
+        var matchedName: String
+        var score: String
+        var explanation: String
+        var power: String
+        var statusKey: String
+    }
+
     struct Model: Encodable {
         var q: String
+        var isSearch: Bool
+        var ranked: [RankedRow]
         var power: String
         var status: String
         var statuses: [Option]
@@ -37,6 +51,9 @@ struct PrisonerListPage {
     func show(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
         let query = try PrisonerListQuery.parse(request)
+        if let text = query.text {
+            return try await search(request, text: text, query: query, user: user)
+        }
         let result = try await request.bureau.registry.list(query, by: user.principal)
         let zone = request.bureau.config.timeZone
         let language = request.language
@@ -56,13 +73,36 @@ struct PrisonerListPage {
             if let status = query.status { items.append("status=\(status.rawValue)") }
             return "/prisoners?" + items.joined(separator: "&")
         }
-        let model = Model(q: query.text ?? "", power: query.power ?? "", status: query.status?.rawValue ?? "",
+        let model = Model(q: query.text ?? "", isSearch: false, ranked: [], power: query.power ?? "", status: query.status?.rawValue ?? "",
                           statuses: ProtectedStatus.allCases.map {
                               Option(value: $0.rawValue, key: "status.\($0.rawValue)", selected: $0 == query.status)
                           },
                           rows: rows, total: result.total, page: query.page, pages: pages,
                           previousURL: query.page > 1 ? link(query.page - 1) : nil,
                           nextURL: query.page < pages ? link(query.page + 1) : nil)
+        return try await request.renderPage("prisoners", titleKey: "prisoners.title", model: model)
+    }
+
+    /// The search box ranks prisoners by name across scripts (NameMatching), then applies the filters.
+    func search(_ request: Request, text: String, query: PrisonerQuery, user: CurrentUser) async throws -> Response {
+        let results = try await request.bureau.registry.search(name: text, dateOfBirth: nil, top: 50, by: user.principal,
+                                                               purpose: request.statedPurpose)
+        let ranked = results.filter { result in
+            (query.power.map { result.summary.prisoner.powerDependedOn.power == $0.uppercased() } ?? true)
+                && (query.status.map { result.summary.prisoner.status == $0 } ?? true)
+        }.map { result in
+            RankedRow(id: result.summary.prisoner.id.uuidString, number: result.summary.prisoner.internmentNumber,
+                      name: result.summary.assessedName ?? "—", matchedName: result.hit.name,
+                      score: String(format: "%.2f", result.hit.score), explanation: result.hit.explanation,
+                      power: result.summary.prisoner.powerDependedOn.power,
+                      statusKey: "status.\(result.summary.prisoner.status.rawValue)")
+        }
+        let model = Model(q: text, isSearch: true, ranked: ranked, power: query.power ?? "",
+                          status: query.status?.rawValue ?? "",
+                          statuses: ProtectedStatus.allCases.map {
+                              Option(value: $0.rawValue, key: "status.\($0.rawValue)", selected: $0 == query.status)
+                          },
+                          rows: [], total: ranked.count, page: 1, pages: 1, previousURL: nil, nextURL: nil)
         return try await request.renderPage("prisoners", titleKey: "prisoners.title", model: model)
     }
 }

@@ -9,14 +9,17 @@ public struct StoreContext: Sendable {
     public let clock: Clock
     public let cipher: FieldCipher
     public let newID: @Sendable () -> UUID
+    /// The Bureau's settings for the Convention clocks (`obligation-policy.json`; defaults otherwise).
+    public let policy: ObligationPolicy
 
     public init(db: any Database, gate: WriteGate, clock: Clock, cipher: FieldCipher,
-                newID: @escaping @Sendable () -> UUID = { UUID() }) {
+                newID: @escaping @Sendable () -> UUID = { UUID() }, policy: ObligationPolicy = .standard) {
         self.db = db
         self.gate = gate
         self.clock = clock
         self.cipher = cipher
         self.newID = newID
+        self.policy = policy
     }
 
     /// Runs `body` in one transaction together with the audit entry `record`.

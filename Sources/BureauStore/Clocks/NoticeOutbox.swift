@@ -50,8 +50,29 @@ public struct NoticeOutbox: Sendable {
         guard !owed.isEmpty else { return 0 }
         let known = Set(try await NoticeModel.query(on: db).filter(\.$obligationID ~~ owed.map(\.obligationID))
             .all(\.$obligationID))
+        // A corrected entry owes the same notice under a new obligation id: the pending notice about
+        // its earlier version is brought up to date instead of queuing a second one.
+        let pending = try await NoticeModel.query(on: db).filter(\.$prisoner.$id == record.prisoner.id)
+            .filter(\.$status == OutboundNotice.Status.pending.rawValue).all()
+        func key(_ rule: String, _ subject: String, _ recipient: String, _ about: UUID?) -> String {
+            let current = about.flatMap { Timeline.current($0, in: record.timeline)?.id } ?? about
+            return [rule, subject, recipient, current?.uuidString ?? "-"].joined(separator: "|")
+        }
+        var stale: [String: NoticeModel] = [:]
+        for model in pending where !owed.contains(where: { $0.obligationID == model.obligationID }) {
+            stale[key(model.rule, model.subject, model.recipient, model.concerningEventID)] = model
+        }
         var queued = 0
         for notice in owed where !known.contains(notice.obligationID) {
+            if let model = stale[key(notice.rule.rawValue, notice.subject.rawValue, notice.recipient.rawValue,
+                                     notice.concerningEventID)] {
+                model.obligationID = notice.obligationID
+                model.concerningEventID = notice.concerningEventID
+                model.content = String(decoding: try encoder.encode(notice), as: UTF8.self)
+                model.dueAt = obligations[notice.obligationID]?.dueAt ?? model.dueAt
+                try await model.update(on: db)
+                continue
+            }
             let model = NoticeModel()
             model.id = UUID()
             model.$prisoner.id = record.prisoner.id

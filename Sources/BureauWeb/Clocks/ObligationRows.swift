@@ -27,7 +27,8 @@ struct ObligationRow: Encodable {
     var actionHref: String
     var actionKey: String
 
-    init(_ obligation: Obligation, label: ObligationStore.PrisonerLabel?, language: String, zone: TimeZone) {
+    init(_ obligation: Obligation, label: ObligationStore.PrisonerLabel?, language: String, zone: TimeZone,
+         outbox: Bool = true) {
         let local = obligation.facilityTimeZone.flatMap(TimeZone.init(identifier:)) ?? zone
         id = obligation.id
         prisonerID = obligation.prisonerID.uuidString
@@ -56,16 +57,16 @@ struct ObligationRow: Encodable {
             break
         }
         facility = obligation.facility ?? ""
-        let action = Self.action(for: obligation)
+        let action = Self.action(for: obligation, outbox: outbox)
         actionHref = action.0
         actionKey = action.1
     }
 
-    /// Where the entry that fulfils the obligation is recorded.
-    static func action(for obligation: Obligation) -> (String, String) {
+    /// Where the entry that fulfils the obligation is recorded (the outbox only for those who operate it).
+    static func action(for obligation: Obligation, outbox: Bool) -> (String, String) {
         let prisoner = "/prisoners/\(obligation.prisonerID.uuidString)"
         if obligation.rule == .captureCard { return ("\(prisoner)/capture-card", "obligations.action.card") }
-        if obligation.fulfilledBy.contains(.notification) { return ("/outbox", "obligations.action.outbox") }
+        if outbox, obligation.fulfilledBy.contains(.notification) { return ("/outbox", "obligations.action.outbox") }
         if let kind = obligation.fulfilledBy.first(where: { EventPage.supportedKinds.contains($0) }) {
             return ("\(prisoner)/events/new?kind=\(kind.rawValue)", "event.\(kind.rawValue)")
         }

@@ -34,11 +34,14 @@ struct ObligationsPage {
         let language = request.language
         let zone = request.bureau.config.timeZone
         let state = (try? request.query.get(String.self, at: "state"))?.trimmedOrNil ?? ""
+        let outbox = Role.outboxOperators.contains(user.account.role)
         let shown = result.obligations.prefix(Self.rowLimit)
         let prisonerLabel = filter.prisonerID.flatMap { result.prisoners[$0] }
             .map { "\($0.internmentNumber) · \($0.name)" } ?? ""
         let model = DashboardModel(
-            rows: shown.map { ObligationRow($0, label: result.prisoners[$0.prisonerID], language: language, zone: zone) },
+            rows: shown.map {
+                ObligationRow($0, label: result.prisoners[$0.prisonerID], language: language, zone: zone, outbox: outbox)
+            },
             total: result.obligations.count, shown: shown.count, truncated: result.obligations.count > shown.count,
             hasRows: !shown.isEmpty, counts: RuleCount.table(result.counts),
             states: ["", "overdue", "due", "open", "fulfilled", "waived", "all"].map {
@@ -69,7 +72,10 @@ struct ObligationsPage {
                                                                purpose: request.statedPurpose)
         let language = request.language
         let zone = request.bureau.config.timeZone
-        let rows = result.obligations.map { ObligationRow($0, label: result.prisoner, language: language, zone: zone) }
+        let outbox = Role.outboxOperators.contains(user.account.role)
+        let rows = result.obligations.map {
+            ObligationRow($0, label: result.prisoner, language: language, zone: zone, outbox: outbox)
+        }
         let open = zip(result.obligations, rows).filter { $0.0.status.isOpen }.map(\.1)
         // History: newest first.
         let closed = zip(result.obligations, rows).filter { !$0.0.status.isOpen }.map(\.1).reversed()

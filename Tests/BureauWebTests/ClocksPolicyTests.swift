@@ -71,5 +71,27 @@ extension WebSuite {
                 }
             }
         }
+
+        @Test func theWeeklyHealthReportIsQueuedWhenDueAndItsSummaryShownOnlyToHealthReaders() async throws {
+            try await withBureau { bureau in
+                let fixture = try await ClocksFixture.make(bureau)
+                let registry = bureau.services.registry
+                let outbox = NoticeOutbox(context: bureau.services.context)
+                let medic = Principal(username: "medic", role: .medicalOfficer)
+                _ = try await registry.addEvent(.medical(MedicalEntry(kind: .inspection, weightKg: 61, seriouslyIll: true,
+                                                                      summary: "Open fracture, infected")),
+                                                occurredAt: bureau.clock.now, supersedes: nil,
+                                                to: UUID(uuidString: fixture.id)!, by: medic)
+                let liaison = Principal(username: "liaison", role: .liaisonOfficer)
+                let legal = Principal(username: "legal", role: .legalOfficer)
+                #expect(try await outbox.list(status: .pending, by: liaison).allSatisfy { $0.subject != .healthReport })
+                bureau.clock.advance(6 * 86_400)
+                let forLiaison = try await outbox.list(status: .pending, by: liaison).filter { $0.subject == .healthReport }
+                #expect(forLiaison.count == 1)
+                #expect(forLiaison.first?.content.healthSummary == nil)
+                let forLegal = try await outbox.list(status: .pending, by: legal).filter { $0.subject == .healthReport }
+                #expect(forLegal.first?.content.healthSummary == "Open fracture, infected")
+            }
+        }
     }
 }

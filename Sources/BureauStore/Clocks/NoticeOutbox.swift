@@ -120,8 +120,18 @@ public struct NoticeOutbox: Sendable {
             _ = try await Self.synchronize(at: now, policy: policy, on: tx, cipher: cipher)
             let query = NoticeModel.query(on: tx)
             if let status { query.filter(\.$status == status.rawValue) }
-            return try await query.sort(\.$dueAt).sort(\.$obligationID).all().map { try $0.domain() }
+            return try await query.sort(\.$dueAt).sort(\.$obligationID).all()
+                .map { Self.redacted(try $0.domain(), for: principal.role) }
         }
+    }
+
+    /// A weekly health report carries a medical summary (Art. 122(6)); a role that does not read
+    /// health data still sends the notice but does not see the summary.
+    static func redacted(_ notice: OutboundNotice, for role: Role) -> OutboundNotice {
+        guard notice.content.healthSummary != nil, !AccessPolicy.canRead(role, .health) else { return notice }
+        var copy = notice
+        copy.content.healthSummary = nil
+        return copy
     }
 
     /// Marks one pending notice sent and records the notification on the prisoner's timeline.
@@ -141,7 +151,7 @@ public struct NoticeOutbox: Sendable {
             }
             try await Self.send(model, channel: channel, reference: reference?.trimmedOrNil, batchID: nil, at: now,
                                 by: principal, context: context, on: tx)
-            return try model.domain()
+            return Self.redacted(try model.domain(), for: principal.role)
         }
     }
 
@@ -193,7 +203,7 @@ public struct NoticeOutbox: Sendable {
         return try await context.audited(record) { tx in
             let model = try await Self.acknowledge(id, reference: reference, receivedAt: receivedAt ?? now, now: now,
                                                    by: principal, on: tx)
-            return try model.domain()
+            return Self.redacted(try model.domain(), for: principal.role)
         }
     }
 

@@ -58,7 +58,7 @@ extension WebSuite {
         }
 
         static let rawKey = try! NSRegularExpression(pattern:
-            #"\b(nav|common|login|setup|error|prisoners?|register|claim|event|users|audit|field|status|source|confidence|authenticity|item|facility|medical|custody|disposition|ground|purpose|mode|role|class)\.[a-z_A-Z]+\b"#)
+            #"\b(nav|common|login|setup|error|prisoners?|register|claim|event|users|audit|field|status|source|confidence|authenticity|item|facility|medical|custody|disposition|ground|purpose|mode|role|class|obligations|ostatus|basis|addressee|card|outbox|subject)\.[a-z_A-Z]+\b"#)
 
         /// Renders every page a user can reach in all three languages and looks for untranslated keys.
         @Test func noPageShowsARawKey() async throws {
@@ -69,13 +69,18 @@ extension WebSuite {
                     (.investigator, ["/prisoners"]),
                     (.administrator, ["/users"]),
                     (.auditor, ["/audit"]),
+                    (.liaisonOfficer, ["/outbox", "/outbox?status=all", "/obligations"]),
+                    (.campOfficer, ["/obligations?state=all"]),
                 ]
                 let page = try await bureau.services.registry.list(.init(text: "리"), by: DemoRegistry.registrar)
                 let id = try #require(page.items.first?.prisoner.id)
                 var paths: [(Role, String)] = []
                 for (role, list) in users { paths += list.map { (role, $0) } }
                 paths += [(.registrar, "/prisoners/\(id)"), (.investigator, "/prisoners/\(id)"),
-                          (.registrar, "/prisoners/\(id)/claims/new")]
+                          (.registrar, "/prisoners/\(id)/claims/new"),
+                          (.registrar, "/obligations"), (.registrar, "/obligations?rule=GC3-70-card&state=all"),
+                          (.registrar, "/prisoners/\(id)/obligations"), (.registrar, "/prisoners/\(id)/capture-card"),
+                          (.campOfficer, "/prisoners/\(id)/capture-card"), (.liaisonOfficer, "/prisoners/\(id)/obligations")]
                 paths += EventPage.supportedKinds.filter { AccessPolicy.canRecord(.registrar, $0) }
                     .map { (.registrar, "/prisoners/\(id)/events/new?kind=\($0.rawValue)") }
                 paths += [(.investigator, "/prisoners/\(id)/events/new?kind=interview"),

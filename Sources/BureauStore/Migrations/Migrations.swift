@@ -15,7 +15,9 @@ public enum BureauMigrations {
 
 /// Convention clocks: notices outbox and the like (issue 4).
 enum ClocksMigrations {
-    static let all: [any Migration] = []
+    static let all: [any Migration] = [
+        M004_CreateNotices(),
+    ]
 }
 
 /// Disposition: will statements, risk assessments, consultations, cases, exchanges (issue 5).

@@ -66,6 +66,9 @@ public struct RegistryStore: Sendable {
                 try await ClaimModel(claim).create(on: tx)
             }
             try await EventStorage.model(for: capture, cipher: cipher).create(on: tx)
+            try await NoticeOutbox.enqueue(PrisonerRecordSnapshot(prisoner: prisoner, timeline: [capture],
+                                                                  claims: Self.withSingleAssessed(claims)),
+                                           at: now, policy: context.policy, on: tx)
             return PrisonerFile(prisoner: prisoner, claims: claims,
                                 timeline: [TimelineEntry(event: capture, supersededBy: nil, redacted: false)],
                                 withheld: [], capturedAt: registration.capturedAt)
@@ -113,13 +116,19 @@ public struct RegistryStore: Sendable {
                                  entityID: prisonerID.uuidString, purpose: purpose,
                                  detail: "event=\(event.id.uuidString) kind=\(payload.kind.rawValue)")
         let cipher = context.cipher
+        let policy = context.policy
         return try await context.audited(record) { tx in
             let prisoner = try await Self.load(prisonerID, on: tx)
             let existing = try await EventStorage.events(of: prisonerID, on: tx, cipher: cipher, reveal: true)
             let claims = try await ClaimModel.query(on: tx).filter(\.$prisoner.$id == prisonerID).all()
                 .map { try $0.domain() }
             try TimelineRules.validate(event, existing: existing, claims: claims, now: now)
+            let snapshot = PrisonerRecordSnapshot(prisoner: try prisoner.domain(), timeline: existing, claims: claims)
+            try Obligations.validateFulfilment(event, record: snapshot, at: now, policy: policy)
             try await EventStorage.model(for: event, cipher: cipher).create(on: tx)
+            // Arts. 122–123: an entry the Bureau must transmit queues its notices in the same transaction.
+            try await NoticeOutbox.enqueue(PrisonerRecordSnapshot(prisoner: snapshot.prisoner, timeline: existing + [event],
+                                                                  claims: claims), at: now, policy: policy, on: tx)
             if event.kind == .capture {
                 prisoner.capturedAt = event.occurredAt
                 try await prisoner.update(on: tx)

@@ -11,15 +11,19 @@ public struct StoreContext: Sendable {
     public let newID: @Sendable () -> UUID
     /// The in-memory name index over every identity claim (tracing search).
     public let names: LiveNameIndex
+    /// The Bureau's settings for the Convention clocks (`obligation-policy.json`; defaults otherwise).
+    public let policy: ObligationPolicy
 
     public init(db: any Database, gate: WriteGate, clock: Clock, cipher: FieldCipher,
-                newID: @escaping @Sendable () -> UUID = { UUID() }, names: LiveNameIndex = LiveNameIndex()) {
+                newID: @escaping @Sendable () -> UUID = { UUID() }, names: LiveNameIndex = LiveNameIndex(),
+                policy: ObligationPolicy = .standard) {
         self.db = db
         self.gate = gate
         self.clock = clock
         self.cipher = cipher
         self.newID = newID
         self.names = names
+        self.policy = policy
     }
 
     /// Runs `body` in one transaction together with the audit entry `record`.

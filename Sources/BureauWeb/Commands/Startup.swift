@@ -12,6 +12,7 @@ public enum Startup {
         app.asyncCommands.use(AuditCommand(), as: "audit")
         app.asyncCommands.use(DemoCommand(), as: "demo")
         app.asyncCommands.use(MigrateCommand(), as: "migrate")
+        app.asyncCommands.use(OutboxCommand(), as: "outbox")
     }
 
     public static func prepareServe(_ app: Application, demo: Bool) async throws {

@@ -23,7 +23,9 @@ public func configure(_ app: Application, config: BureauConfig, clock: BureauCor
 
     let keyURL = config.dataDirectory.appendingPathComponent("bureau-field.key")
     let cipher = try FieldCipher.loadOrCreate(at: keyURL)
-    let context = StoreContext(db: app.db, gate: WriteGate(), clock: clock, cipher: cipher)
+    // Convention clocks: optional `obligation-policy.json` beside the database (docs/obligations.md).
+    let policy = try ObligationPolicyFile.load(in: config.dataDirectory)
+    let context = StoreContext(db: app.db, gate: WriteGate(), clock: clock, cipher: cipher, policy: policy)
     app.bureau = BureauServices(config: config, context: context, catalog: try Catalog.loadBundled())
 
     app.http.server.configuration.hostname = config.hostname

@@ -8,6 +8,7 @@ public enum DemoRegistry {
     public static let registrar = Principal(username: "demo.registrar", role: .registrar)
     static let medic = Principal(username: "demo.medic", role: .medicalOfficer)
     static let investigator = Principal(username: "demo.investigator", role: .investigator)
+    static let camp = Principal(username: "demo.camp", role: .campOfficer)
 
     /// Loads the demo into an empty registry; returns how many prisoners it registered (0 if not empty).
     @discardableResult
@@ -137,6 +138,9 @@ public enum DemoRegistry {
                                                   timeZone: "Europe/Kyiv")), registrar),
                 (5 * 86_400, .custodyMove(CustodyMove(facility: "Camp \(1 + random.next(upTo: 4))", facilityType: .camp,
                                                       timeZone: "Europe/Kyiv", reason: "evacuation from the combat zone")), registrar),
+                // Art. 70: the card offered on arrival at the camp. The two prisoners of the Korean case
+                // (in hospital, never offered one) stay overdue on the obligations dashboard.
+                (5 * 86_400 + 7_200, .captureCard(CaptureCardEntry(action: .offered)), camp),
                 (12 * 86_400, .medical(MedicalEntry(kind: .inspection, weightKg: Double(60 + random.next(upTo: 35)),
                                                     seriouslyIll: wounded && random.next(upTo: 2) == 0)), medic),
             ])
@@ -156,6 +160,7 @@ public enum DemoRegistry {
             events: [
                 (3 * 86_400, .custodyMove(CustodyMove(facility: "Camp \(1 + random.next(upTo: 4))", facilityType: .camp,
                                                       timeZone: "Europe/Kyiv")), registrar),
+                (3 * 86_400 + 7_200, .captureCard(CaptureCardEntry(action: .offered)), camp),
             ])
     }
 }

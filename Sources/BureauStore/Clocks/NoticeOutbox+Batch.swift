@@ -1,0 +1,131 @@
+import BureauCore
+import Fluent
+import Foundation
+
+/// What a signed batch carries (`"batch"` of the file; see `OutboxSigner` for the envelope).
+public struct OutboxBatch: Sendable, Hashable, Codable {
+    public static let formatName = "bureau-outbox-batch/1"
+
+    public struct Notice: Sendable, Hashable, Codable {
+        /// Quote it in the acknowledgement.
+        public var id: UUID
+        public var obligationID: String
+        public var rule: RuleID
+        public var subject: NotificationEntry.Subject
+        public var recipient: Addressee
+        public var dueAt: Date
+        public var content: NoticeContent
+    }
+
+    public var format: String
+    public var batchID: String
+    public var createdAt: Date
+    public var createdBy: String
+    public var notices: [Notice]
+}
+
+/// What the recipient sends back (`bureau outbox ack FILE`):
+/// `{"format":"bureau-outbox-ack/1","acknowledgements":[{"noticeID":"…","reference":"…","receivedAt":"…"}]}`.
+public struct OutboxAcknowledgements: Sendable, Hashable, Codable {
+    public static let formatName = "bureau-outbox-ack/1"
+
+    public struct Item: Sendable, Hashable, Codable {
+        public var noticeID: UUID
+        public var reference: String
+        public var receivedAt: Date?
+
+        public init(noticeID: UUID, reference: String, receivedAt: Date? = nil) {
+            self.noticeID = noticeID
+            self.reference = reference
+            self.receivedAt = receivedAt
+        }
+    }
+
+    public var format: String
+    public var batchID: String?
+    public var acknowledgements: [Item]
+
+    public init(batchID: String? = nil, acknowledgements: [Item]) {
+        format = Self.formatName
+        self.batchID = batchID
+        self.acknowledgements = acknowledgements
+    }
+}
+
+extension NoticeOutbox {
+    public struct ExportResult: Sendable {
+        public var batchID: String
+        public var count: Int
+        /// Pending notices left out because their obligation is no longer owed (the entry was corrected).
+        public var skipped: [String]
+    }
+
+    /// Writes every pending notice as one signed batch and marks them sent, in one audited transaction.
+    /// `write` receives the signed file and runs before the commit: if it fails, nothing is marked sent.
+    public func export(by principal: Principal, signer: OutboxSigner, channel: String = "signed batch",
+                       write: @escaping @Sendable (Data) throws -> Void) async throws -> ExportResult {
+        try await requireOperator(principal, action: "outbox.export")
+        let now = context.clock.now()
+        let batchID = "B-" + context.newID().uuidString.lowercased()
+        let record = AuditRecord(actor: principal.username, role: principal.role.rawValue, action: "outbox.export",
+                                 entity: "outbox", entityID: batchID,
+                                 detail: "key=\(signer.publicKeyBase64)")
+        let context = self.context
+        return try await context.audited(record) { tx in
+            _ = try await Self.synchronize(at: now, policy: context.policy, on: tx, cipher: context.cipher)
+            let pending = try await NoticeModel.query(on: tx).filter(\.$status == OutboundNotice.Status.pending.rawValue)
+                .sort(\.$dueAt).sort(\.$obligationID).all()
+            var included: [OutboxBatch.Notice] = []
+            var skipped: [String] = []
+            for model in pending {
+                do {
+                    try await Self.send(model, channel: channel, reference: nil, batchID: batchID, at: now,
+                                        by: principal, context: context, on: tx)
+                } catch let error as DomainError where error.code == "obligation_unknown" {
+                    skipped.append(model.obligationID)
+                    continue
+                }
+                let notice = try model.domain()
+                included.append(OutboxBatch.Notice(id: notice.id, obligationID: notice.obligationID, rule: notice.rule,
+                                                   subject: notice.subject, recipient: notice.recipient,
+                                                   dueAt: notice.dueAt, content: notice.content))
+            }
+            let batch = OutboxBatch(format: OutboxBatch.formatName, batchID: batchID, createdAt: now,
+                                    createdBy: principal.username, notices: included)
+            try write(try signer.signedFile(batch: try Self.encoder.encode(batch)))
+            return ExportResult(batchID: batchID, count: included.count, skipped: skipped)
+        }
+    }
+
+    /// Imports a recipient's acknowledgements, all or nothing. Returns how many notices changed.
+    public func importAcknowledgements(_ data: Data, by principal: Principal) async throws -> Int {
+        try await requireOperator(principal, action: "outbox.ack")
+        let file: OutboxAcknowledgements
+        do {
+            file = try Self.decoder.decode(OutboxAcknowledgements.self, from: data)
+        } catch {
+            throw DomainError.invalid("file", "not an acknowledgement file (\(OutboxAcknowledgements.formatName))",
+                                      code: "malformed_json")
+        }
+        guard file.format == OutboxAcknowledgements.formatName else {
+            throw DomainError.invalid("format", "expected \(OutboxAcknowledgements.formatName)", code: "invalid_value")
+        }
+        let now = context.clock.now()
+        let record = AuditRecord(actor: principal.username, role: principal.role.rawValue, action: "outbox.ack",
+                                 entity: "outbox", entityID: file.batchID,
+                                 detail: "acknowledgements=\(file.acknowledgements.count)")
+        return try await context.audited(record) { tx in
+            var changed = 0
+            for (index, item) in file.acknowledgements.enumerated() {
+                guard let reference = item.reference.trimmedOrNil else {
+                    throw DomainError.invalid("acknowledgements[\(index)].reference", "is required", code: "required")
+                }
+                let before = try await NoticeModel.find(item.noticeID, on: tx)?.status
+                _ = try await Self.acknowledge(item.noticeID, reference: reference, receivedAt: item.receivedAt ?? now,
+                                               now: now, by: principal, on: tx)
+                if before != OutboundNotice.Status.acknowledged.rawValue { changed += 1 }
+            }
+            return changed
+        }
+    }
+}

@@ -13,7 +13,10 @@ func dispositionPageRoutes(_ app: Application) throws {
     let exchanges = ExchangePages()
     app.grouped(RoleMiddleware(DispositionStore.Roles.exchangeReaders)).get("exchanges", use: exchanges.list)
     app.grouped(RoleMiddleware(DispositionStore.Roles.exchangeReaders)).get("exchanges", ":id", use: exchanges.show)
-    app.grouped(RoleMiddleware(DispositionStore.Roles.liaison)).post("exchanges", ":id", "matches", use: exchanges.confirm)
+    let liaison = app.grouped(RoleMiddleware(DispositionStore.Roles.liaison))
+    liaison.post("exchanges", use: exchanges.create)
+    liaison.post("exchanges", ":id", "matches", use: exchanges.confirm)
+    liaison.post("exchanges", ":id", "counterpart-list", use: exchanges.importList)
 
     // The form is blank: anyone who interviews or prepares a case may print it.
     app.grouped(RoleMiddleware(DispositionStore.Roles.willRecorders.union(DispositionStore.Roles.willReaders)))

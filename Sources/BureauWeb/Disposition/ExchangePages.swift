@@ -70,6 +70,7 @@ struct ExchangePages {
         }
         var rows: [Row]
         var empty: Bool
+        var canCreate: Bool = false
     }
 
     func list(_ request: Request) async throws -> Response {
@@ -78,7 +79,8 @@ struct ExchangePages {
         let rows = try await request.bureau.disposition.exchanges(by: user.principal).map {
             ListModel.Row(id: $0.id.uuidString, counterpart: $0.counterpart, created: text.date($0.createdAt), ours: $0.ourList.count)
         }
-        return try await request.renderPage("exchanges", titleKey: "exchange.list", model: ListModel(rows: rows, empty: rows.isEmpty))
+        return try await request.renderPage("exchanges", titleKey: "exchange.list", model: ListModel(rows: rows, empty: rows.isEmpty,
+                                                                                             canCreate: DispositionStore.Roles.liaison.contains(user.account.role)))
     }
 
     func show(_ request: Request) async throws -> Response {
@@ -131,6 +133,39 @@ struct ExchangePages {
             hasCounterpartList: !entries.isEmpty, hasProposed: !proposed.isEmpty, hasExcluded: !file.proposal.excluded.isEmpty,
             hasListReview: !file.listReview.isEmpty)
         return try await request.renderPage("exchange", titleKey: "exchange.title", model: model, error: error, status: status)
+    }
+
+    func create(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let counterpart = ((try? request.content.get(String.self, at: "counterpart")) ?? "").trimmingCharacters(in: .whitespaces)
+        do {
+            let negotiation = try await request.bureau.disposition.createExchange(counterpart: counterpart.uppercased(),
+                                                                                  agreement: nil, by: user.principal)
+            return request.redirect(to: "/exchanges/\(negotiation.id.uuidString)", redirectType: .normal)
+        } catch let error as DomainError {
+            let text = DispositionText(request: request)
+            let rows = try await request.bureau.disposition.exchanges(by: user.principal).map {
+                ListModel.Row(id: $0.id.uuidString, counterpart: $0.counterpart, created: text.date($0.createdAt), ours: $0.ourList.count)
+            }
+            return try await request.renderPage("exchanges", titleKey: "exchange.list", model: ListModel(rows: rows, empty: rows.isEmpty, canCreate: true),
+                                                error: request.message(for: error), status: error.kind.status)
+        }
+    }
+
+    /// The counterpart's list pasted as CSV text (a spreadsheet exported as CSV); the API takes the file itself.
+    func importList(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let id = try request.uuidParameter(code: "exchange_not_found")
+        let csv = (try? request.content.get(String.self, at: "csv")) ?? ""
+        let direction = (try? request.content.get(String.self, at: "direction")).flatMap(CounterpartEntry.Direction.init(rawValue:))
+            ?? .requested
+        do {
+            _ = try await request.bureau.disposition.importCounterpartList(id, data: Data(csv.utf8), direction: direction,
+                                                                           encoding: .utf8, by: user.principal)
+        } catch let error as DomainError {
+            return try await render(request, error: request.message(for: error), status: error.kind.status)
+        }
+        return request.redirect(to: "/exchanges/\(id.uuidString)", redirectType: .normal)
     }
 
     /// A reviewer confirms a candidate (or "not in our registry") from the page.

@@ -69,7 +69,7 @@ extension WebSuite {
                 let exchange = try await bureau.expect("api/v1/exchanges", token: staff.liaison,
                                                        json: #"{"counterpart": "RUS"}"#, .created)
                 let exchangeID = try exchange.content.get(String.self, at: "id")
-                let riOnList = try await bureau.expect("api/v1/exchanges/\(exchangeID)/our-list", token: staff.liaison,
+                let riOnList = try await bureau.expect("api/v1/exchanges/\(exchangeID)/our-list", token: staff.legal,
                     json: #"{"prisonerID": "\#(ri)", "category": "other_rank"}"#, .unprocessableEntity)
                 let riReasons = Set(riOnList.guardKeys("reasons"))
                 #expect(riReasons.isSuperset(of: ["guard.2.serious_risk", "guard.2.return_against_will"]))
@@ -77,6 +77,12 @@ extension WebSuite {
                     #expect((reason["article"] as? String)?.isEmpty == false)
                     #expect((reason["key"] as? String)?.hasPrefix("guard.") == true)
                 }
+                // A liaison officer, who may not read his will, learns he is excluded, not what he wants (guard 12).
+                let forLiaison = try await bureau.expect("api/v1/exchanges/\(exchangeID)/our-list", token: staff.liaison,
+                    json: #"{"prisonerID": "\#(ri)", "category": "other_rank"}"#, .unprocessableEntity)
+                #expect(forLiaison.guardKeys("reasons").contains("guard.2.serious_risk"))
+                #expect(forLiaison.guardKeys("reasons").contains("guard.restricted"))
+                #expect(!forLiaison.body.string.contains("return_against_will"))
                 let petrovOnList = try await bureau.expect("api/v1/exchanges/\(exchangeID)/our-list", token: staff.liaison,
                     json: #"{"prisonerID": "\#(petrov)", "category": "seriously_wounded_or_sick"}"#, .unprocessableEntity)
                 #expect(petrovOnList.guardKeys("reasons") == ["guard.1.eligible_in_exchange"])

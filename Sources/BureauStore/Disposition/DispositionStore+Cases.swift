@@ -50,7 +50,7 @@ extension DispositionStore {
         let cipher = context.cipher
         let audit = record(principal, "case.create", entity: "case", id: id,
                            detail: "prisoner=\(request.prisonerID.uuidString) kind=\(request.kind.rawValue)")
-        return try await context.audited(audit) { tx in
+        return try await GuardRedaction.refusing(for: principal.role) { try await context.audited(audit) { tx in
             var facts = try await Self.facts(of: request.prisonerID, on: tx, cipher: cipher)
             if let exchangeID = request.exchangeID {
                 facts.exchangeAgreement = try await Self.loadExchange(exchangeID, on: tx).agreement
@@ -62,7 +62,7 @@ extension DispositionStore {
                 facts: facts)
             try await Self.caseRow(opened).create(on: tx)
             return try await Self.file(opened, facts: facts, role: principal.role, at: now, on: tx)
-        }
+        } }
     }
 
     /// Moves a case. Refused with every reason at once (`TransitionRefusal`); nothing is written then.
@@ -70,7 +70,7 @@ extension DispositionStore {
         let now = context.clock.now()
         let cipher = context.cipher
         let audit = record(principal, "case.\(target.name)", entity: "case", id: caseID)
-        return try await context.audited(audit) { tx in
+        return try await GuardRedaction.refusing(for: principal.role) { try await context.audited(audit) { tx in
             let (row, current) = try await Self.loadCase(caseID, on: tx)
             let facts = try await Self.facts(for: current, on: tx, cipher: cipher)
             let outcome = try DispositionWorkflow.transition(current, to: target, by: principal.staff, at: now, facts: facts)
@@ -82,7 +82,7 @@ extension DispositionStore {
                     payload: try DispositionCoding.json(notice)).create(on: tx)
             }
             return try await Self.file(outcome.dispositionCase, facts: facts, role: principal.role, at: now, on: tx)
-        }
+        } }
     }
 
     /// Asks to accept a failing warn guard, with a reason; effective once a second approver confirms.
@@ -189,14 +189,22 @@ extension DispositionStore {
             .sort(\.$recordedAt).all().map { try $0.domain() }
         let notices = try await DispositionRow<NoticesTable>.query(on: db).filter(\.$parentID == dispositionCase.id)
             .sort(\.$at).all().map { try $0.decode(DispositionNotice.self) }
+        let willReader = AccessPolicy.canRead(role, .will)
+        // Guard 12: a risk assessment of a third state, an Art. 12 finding on it, or a message that
+        // discloses his will tells as much as his statement; others see only this case's own route.
+        let routeStates = (dispositionCase.route?.states ?? []).union(facts.originPowers)
+        let consultations = try await consultations(concerning: dispositionCase, on: db)
         return CaseFile(
             dispositionCase: dispositionCase, prisoner: facts.prisoner,
             name: (claims.first(where: \.isAssessed) ?? claims.first)?.displayName,
-            guards: DispositionWorkflow.checklist(dispositionCase, facts: facts, at: time),
-            willStatements: AccessPolicy.canRead(role, .will) ? WillStatement.chronological(facts.willStatements) : nil,
-            riskAssessments: facts.riskAssessments, article12Assessments: facts.article12Assessments,
+            guards: GuardRedaction.redact(DispositionWorkflow.checklist(dispositionCase, facts: facts, at: time), for: role),
+            willStatements: willReader ? WillStatement.chronological(facts.willStatements) : nil,
+            riskAssessments: willReader ? facts.riskAssessments
+                : facts.riskAssessments.filter { routeStates.contains($0.route.destination.uppercased()) },
+            article12Assessments: willReader ? facts.article12Assessments
+                : facts.article12Assessments.filter { $0.receivingPower.uppercased() == dispositionCase.nextPower?.uppercased() },
             eligibility: facts.medicalEligibility,
-            consultations: try await consultations(concerning: dispositionCase, on: db),
+            consultations: willReader ? consultations : consultations.filter { !$0.disclosesWill },
             parties: facts.parties, notices: notices)
     }
 }

@@ -50,13 +50,13 @@ extension DispositionStore {
         let cipher = context.cipher
         let audit = record(principal, "exchange.list.add", entity: "exchange", id: exchangeID,
                            detail: "prisoner=\(prisonerID.uuidString) category=\(category.rawValue)")
-        return try await context.audited(audit) { tx in
+        return try await GuardRedaction.refusing(for: principal.role) { try await context.audited(audit) { tx in
             let negotiation = try await Self.loadExchange(exchangeID, on: tx)
             let facts = try await Self.facts(of: prisonerID, on: tx, cipher: cipher)
             let updated = try negotiation.adding(facts, category: category, by: principal.staff, at: now)
             try await Self.saveExchange(updated, on: tx)
             return updated
-        }
+        } }
     }
 
     /// Imports the counterpart's list (CSV, UTF-8 or Windows-1251) and proposes registry candidates for
@@ -127,8 +127,14 @@ extension DispositionStore {
                 let id = claim.$prisoner.id
                 if claim.isAssessed || names[id] == nil { names[id] = try claim.domain().displayName }
             }
-            return ExchangeFile(negotiation: negotiation, proposal: negotiation.propose(from: pool, at: now),
-                                listReview: negotiation.listReview(pool, at: now), totals: negotiation.totals, names: names)
+            let listReview = negotiation.listReview(pool, at: now).map { exclusion in
+                var exclusion = exclusion
+                exclusion.reasons = GuardRedaction.redact(exclusion.reasons, for: principal.role)
+                return exclusion
+            }
+            return ExchangeFile(negotiation: negotiation,
+                                proposal: GuardRedaction.redact(negotiation.propose(from: pool, at: now), for: principal.role),
+                                listReview: listReview, totals: negotiation.totals, names: names)
         }
     }
 

@@ -117,7 +117,15 @@ extension DispositionStore {
         let cipher = context.cipher
         let audit = record(principal, "exchange.read", entity: "exchange", id: exchangeID)
         return try await context.audited(audit) { tx in
-            let negotiation = try await Self.loadExchange(exchangeID, on: tx)
+            var negotiation = try await Self.loadExchange(exchangeID, on: tx)
+            if !AccessPolicy.canRead(principal.role, .will) {
+                // A refusal at the crossing tells as much as his will (guard 12).
+                for index in negotiation.reconciliation.indices {
+                    if case .didNotCross(.declinedAtCrossing, _) = negotiation.reconciliation[index].outcome {
+                        negotiation.reconciliation[index].outcome = .didNotCross(.other, note: nil)
+                    }
+                }
+            }
             var pool: [DispositionFacts] = []
             for id in try await PrisonerModel.query(on: tx).sort(\.$internmentNumber).all().compactMap(\.id) {
                 pool.append(try await Self.facts(of: id, on: tx, cipher: cipher))
@@ -208,5 +216,36 @@ struct RegistryNames {
         }
         .sorted { ($0.score, $1.prisonerID.uuidString) > ($1.score, $0.prisonerID.uuidString) }
         .prefix(5).map { $0 }
+    }
+}
+
+extension DispositionStore {
+    /// After the crossing: who on our list crossed (his exchange case executed) and who did not, and why.
+    /// Each "did not cross" queues a notice that he remains in custody, without the reason.
+    public func reconcile(_ exchangeID: UUID, outcomes: [UUID: ReconciliationEntry.Outcome],
+                          by principal: Principal) async throws -> (ExchangeNegotiation, [DispositionNotice]) {
+        let now = context.clock.now()
+        let cipher = context.cipher
+        let audit = record(principal, "exchange.reconcile", entity: "exchange", id: exchangeID,
+                           detail: "outcomes=\(outcomes.count)")
+        return try await context.audited(audit) { tx in
+            let negotiation = try await Self.loadExchange(exchangeID, on: tx)
+            let cases = try await DispositionRow<CasesTable>.query(on: tx).filter(\.$parentID == exchangeID).all()
+                .map { try $0.decode(DispositionCase.self) }
+            var facts: [UUID: DispositionFacts] = [:]
+            for entry in negotiation.ourList {
+                facts[entry.prisonerID] = try await Self.facts(of: entry.prisonerID, on: tx, cipher: cipher)
+            }
+            let (updated, notices) = try negotiation.reconciled(outcomes, cases: cases, factsByPrisoner: facts,
+                                                                by: principal.staff, at: now)
+            try await Self.saveExchange(updated, on: tx)
+            for notice in notices {
+                try await DispositionRow<NoticesTable>(
+                    id: UUID(), prisonerID: notice.prisonerID, parentID: notice.caseID ?? exchangeID, kind: notice.kind.rawValue,
+                    status: "queued", at: notice.occurredAt, recordedBy: principal.username, recordedAt: now,
+                    payload: try DispositionCoding.json(notice)).create(on: tx)
+            }
+            return (updated, notices)
+        }
     }
 }

@@ -211,6 +211,17 @@ struct ExchangesAPIController {
         })
     }
 
+    func reconcile(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let input = try StrictJSON.decode(ReconciliationInput.self, from: request)
+        let (negotiation, notices) = try await request.bureau.disposition.reconcile(
+            try request.uuidParameter(code: "exchange_not_found"), outcomes: try input.decoded(), by: user.principal)
+        let response = Response(status: .ok)
+        try response.content.encode(ReconciliationDTO(exchange: ExchangeDTO(negotiation), notices: notices.map(NoticeDTO.init)),
+                                    using: JSONCoders.encoder)
+        return response
+    }
+
     func confirmMatch(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
         let input = try StrictJSON.decode(MatchInput.self, from: request)

@@ -240,6 +240,7 @@ struct ExchangeDTO: Content {
     var proposed: [ProposedDTO]
     var excluded: [ExclusionDTO]
     var listReview: [ExclusionDTO]
+    var reconciliation: [ReconciliationLineDTO]
     var totals: [String: [String: Int]]
     var ratio: Double?
     var createdBy: String
@@ -268,6 +269,7 @@ struct ExchangeDTO: Content {
         }
         excluded = file?.proposal.excluded.map(exclusion) ?? []
         listReview = file?.listReview.map(exclusion) ?? []
+        reconciliation = negotiation.reconciliation.map(ReconciliationLineDTO.init)
         let totals = negotiation.totals
         self.totals = ["ours": Dictionary(uniqueKeysWithValues: totals.ours.map { ($0.key.rawValue, $0.value) }),
                        "theirs": Dictionary(uniqueKeysWithValues: totals.theirs.map { ($0.key.rawValue, $0.value) })]
@@ -275,4 +277,33 @@ struct ExchangeDTO: Content {
         createdBy = negotiation.createdBy
         createdAt = negotiation.createdAt
     }
+}
+
+struct ReconciliationLineDTO: Content {
+    var prisonerID: UUID
+    var crossed: Bool
+    var crossedAt: Date?
+    var reason: NonCrossingReason?
+    var note: String?
+    var recordedBy: String
+
+    init(_ entry: ReconciliationEntry) {
+        prisonerID = entry.prisonerID
+        recordedBy = entry.recordedBy
+        switch entry.outcome {
+        case .crossed(let at):
+            crossed = true
+            crossedAt = at
+        case .didNotCross(let why, let text):
+            crossed = false
+            reason = why
+            note = text
+        }
+    }
+}
+
+/// `POST /api/v1/exchanges/{id}/reconciliation`.
+struct ReconciliationDTO: Content {
+    var exchange: ExchangeDTO
+    var notices: [NoticeDTO]
 }

@@ -180,3 +180,34 @@ struct MatchInput: Codable {
     var entryID: UUID
     var prisonerID: UUID?
 }
+
+/// `POST /api/v1/exchanges/{id}/reconciliation`: one line per prisoner on our list.
+struct ReconciliationInput: Codable {
+    struct Line: Codable {
+        var prisonerID: UUID
+        /// When he crossed; omit when he did not.
+        var crossedAt: Date?
+        var reason: NonCrossingReason?
+        var note: String?
+    }
+
+    var outcomes: [Line]
+
+    func decoded() throws -> [UUID: ReconciliationEntry.Outcome] {
+        var result: [UUID: ReconciliationEntry.Outcome] = [:]
+        for (index, line) in outcomes.enumerated() {
+            if result[line.prisonerID] != nil {
+                throw DomainError.invalid("outcomes[\(index)].prisonerID", "appears twice", code: "duplicate")
+            }
+            if let at = line.crossedAt {
+                result[line.prisonerID] = .crossed(at: at)
+            } else if let reason = line.reason {
+                result[line.prisonerID] = .didNotCross(reason, note: line.note?.trimmedOrNil)
+            } else {
+                throw DomainError.invalid("outcomes[\(index)]", "give crossedAt, or the reason he did not cross",
+                                          code: "required")
+            }
+        }
+        return result
+    }
+}

@@ -34,6 +34,7 @@ func dispositionRoutes(_ app: Application) throws {
     liaison.post("exchanges", ":id", "our-list", use: exchanges.addToList)
     liaison.on(.POST, "exchanges", ":id", "counterpart-list", body: .collect(maxSize: "4mb"), use: exchanges.importList)
     liaison.post("exchanges", ":id", "matches", use: exchanges.confirmMatch)
+    api.grouped(RoleMiddleware(DispositionWorkflow.executors)).post("exchanges", ":id", "reconciliation", use: exchanges.reconcile)
 
     try dispositionPageRoutes(app)
 }
@@ -106,6 +107,10 @@ extension OpenAPIDocument {
                       ["name": "encoding", "in": "query",
                        "schema": ["type": "string", "enum": enumValues(CounterpartListImport.TextEncoding.self)]],
                   ]),
+        Operation(method: "post", path: "/api/v1/exchanges/{id}/reconciliation",
+                  summary: "After the crossing: who crossed (his exchange case executed) and who did not, and why; queues the Art. 122 notices",
+                  roles: "legal officer, liaison officer, camp officer", body: "ReconciliationInput",
+                  response: (200, "Reconciliation"), parameters: [idParameter]),
         Operation(method: "post", path: "/api/v1/exchanges/{id}/matches",
                   summary: "Confirm which candidate a counterpart line is, or that he is not in the registry",
                   roles: "legal officer, liaison officer", body: "MatchInput", response: (200, "MatchReview"), parameters: [idParameter]),

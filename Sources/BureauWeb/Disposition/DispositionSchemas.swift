@@ -124,6 +124,11 @@ extension OpenAPISchemas {
             "ListEntryInput": object([("prisonerID", uuid), ("category", enumOf(ExchangeCategory.self))],
                                      required: ["prisonerID", "category"]),
             "ImportedEntries": arrayOf(entry),
+            "ReconciliationInput": object([("outcomes", arrayOf(object([
+                ("prisonerID", uuid), ("crossedAt", dateTime), ("reason", enumOf(NonCrossingReason.self)), ("note", string),
+            ], required: ["prisonerID"])))], required: ["outcomes"]),
+            "Reconciliation": object([("exchange", OpenAPIDocument.ref("Exchange")), ("notices", arrayOf(open))],
+                                     required: ["exchange", "notices"]),
             "MatchInput": object([("entryID", uuid), ("prisonerID", uuid)], required: ["entryID"]),
             "MatchReview": object([("entryID", uuid), ("candidates", arrayOf(candidate)), ("confirmedPrisonerID", uuid),
                                    ("confirmedBy", string), ("confirmedAt", dateTime)], required: ["entryID", "candidates"]),

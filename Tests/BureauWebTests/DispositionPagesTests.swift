@@ -85,6 +85,34 @@ extension WebSuite {
             }
         }
 
+        @Test func aCaseIsSubmittedFromItsPageAndARefusedApprovalShowsEveryReason() async throws {
+            try await withBureau { bureau in
+                let registrar = try await bureau.signedIn(.registrar)
+                let id = try await bureau.register(DispositionFixtures.ri, token: registrar)
+                let (caseID, _) = try await DispositionPageKeys.demo(bureau, prisoner: UUID(uuidString: id)!)
+                let legal = try await bureau.signedIn(.legalOfficer)
+                let approver = try await bureau.signedIn(.approver)
+                func post(_ token: String, _ body: String) async throws -> TestingHTTPResponse {
+                    var headers = HTTPHeaders()
+                    headers.bearerAuthorization = BearerAuthorization(token: token)
+                    headers.contentType = .urlEncodedForm
+                    headers.add(name: .acceptLanguage, value: "uk")
+                    return try await bureau.app.testing().sendRequest(.POST, "cases/\(caseID)/transitions", headers: headers,
+                                                                      body: ByteBuffer(string: body))
+                }
+                let submitted = try await post(legal, "action=submit")
+                #expect(submitted.status == .seeOther)
+                #expect(submitted.headers.first(name: .location) == "/cases/\(caseID)")
+                let refused = try await post(approver, "action=approve")
+                #expect(refused.status == .unprocessableEntity)
+                let html = refused.body.string
+                let catalog = bureau.services.catalog
+                #expect(html.contains(catalog.text("guard.2.no_article12_assessment", "uk").replacingOccurrences(of: "{power}", with: "KOR")))
+                #expect(html.contains(catalog.text("guard.9.contested_power", "uk")))
+                #expect(html.contains("data-state=\"under_legal_review\""))
+            }
+        }
+
         @Test(arguments: ["ko", "ru", "uk", "en"])
         func theWillStatementFormPrintsInHisLanguage(_ language: String) async throws {
             try await withBureau { bureau in

@@ -84,6 +84,10 @@ extension WebSuite {
                 try await bureau.expect("api/v1/exchanges/\(id)/reconciliation", token: staff.camp, json: """
                     {"outcomes": [{"prisonerID": "\(petrov)", "crossedAt": "2026-11-27T09:00:00Z"}]}
                     """, .conflict)
+                let page = try await bureau.send(.GET, "exchanges/\(id)", token: staff.liaison, headers: [("Accept-Language", "en")])
+                #expect(page.status == .ok)
+                #expect(page.body.string.contains("did not cross · other reason"))
+                #expect(!page.body.string.contains("declined"))
             }
         }
     }

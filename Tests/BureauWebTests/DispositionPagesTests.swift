@@ -25,6 +25,7 @@ enum DispositionPageKeys {
         keys += DispositionNotice.Kind.allCases.map { "notice.\($0.rawValue)" }
         keys += CounterpartEntry.Direction.allCases.map { "direction.\($0.rawValue)" }
         keys += ExchangeCategory.allCases.map { "category.\($0.rawValue)" }
+        keys += NonCrossingReason.allCases.map { "noncrossing.\($0.rawValue)" }
         return keys
     }
 

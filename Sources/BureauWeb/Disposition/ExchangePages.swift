@@ -42,7 +42,17 @@ struct ExchangePages {
         var theirs: Int
     }
 
+    struct Crossing: Encodable {
+        var name: String
+        var crossed: Bool
+        var date: String
+        var reasonKey: String
+        var note: String
+    }
+
     struct Model: Encodable {
+        var reconciliation: [Crossing]
+        var hasReconciliation: Bool
         var id: String
         var counterpart: String
         var agreement: String
@@ -124,7 +134,17 @@ struct ExchangePages {
             Person(prisonerID: $0.prisonerID.uuidString, name: name($0.prisonerID), categoryKey: "category.\($0.category.rawValue)",
                    requested: $0.requestedByCounterpart, barred: false, reasons: $0.warnings.map { GuardRow($0, text: text) })
         }
+        let crossings = n.reconciliation.map { entry -> Crossing in
+            switch entry.outcome {
+            case .crossed(let at):
+                return Crossing(name: name(entry.prisonerID), crossed: true, date: text.date(at), reasonKey: "", note: "")
+            case .didNotCross(let reason, let note):
+                return Crossing(name: name(entry.prisonerID), crossed: false, date: text.date(entry.recordedAt),
+                                reasonKey: "noncrossing.\(reason.rawValue)", note: note ?? "")
+            }
+        }
         let model = Model(
+            reconciliation: crossings, hasReconciliation: !crossings.isEmpty,
             id: n.id.uuidString, counterpart: n.counterpart, agreement: n.agreement?.reference ?? "—", ourList: ourList,
             counterpartList: entries, proposed: proposed, excluded: file.proposal.excluded.map(person),
             listReview: file.listReview.map(person), totals: totals,

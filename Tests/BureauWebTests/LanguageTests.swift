@@ -39,6 +39,7 @@ extension WebSuite {
             keys += EffectsSeizure.Item.Ground.allCases.map { "ground.\($0.rawValue)" }
             keys += Interview.Purpose.allCases.map { "purpose.\($0.rawValue)" }
             keys += Interview.Mode.allCases.map { "mode.\($0.rawValue)" }
+            keys += DispositionPageKeys.all
             let views = URL(fileURLWithPath: Resources.views)
             let pattern = try NSRegularExpression(pattern: #"#t\("([^"]+)"\)"#)
             for file in try FileManager.default.contentsOfDirectory(atPath: views.path) where file.hasSuffix(".leaf") {
@@ -58,7 +59,7 @@ extension WebSuite {
         }
 
         static let rawKey = try! NSRegularExpression(pattern:
-            #"\b(nav|common|login|setup|error|prisoners?|register|claim|event|users|audit|field|status|source|confidence|authenticity|item|facility|medical|custody|disposition|ground|purpose|mode|role|class|obligations|ostatus|basis|addressee|card|outbox|subject)\.[a-z_A-Z]+\b"#)
+            #"\b(nav|common|login|setup|error|prisoners?|register|claim|event|users|audit|field|status|source|confidence|authenticity|item|facility|medical|custody|disposition|ground|purpose|mode|role|class|obligations|ostatus|basis|addressee|card|outbox|subject|case|casekind|casestate|caseaction|guardstatus|severity|willmode|answer|riskoutcome|risk|consultation|channel|notice|exchange|direction|category)\.[a-z_A-Z]+\b|\bguard\.[0-9]+\.[a-z_]+"#)
 
         /// Renders every page a user can reach in all three languages and looks for untranslated keys.
         @Test func noPageShowsARawKey() async throws {
@@ -71,6 +72,8 @@ extension WebSuite {
                     (.auditor, ["/audit"]),
                     (.liaisonOfficer, ["/outbox", "/outbox?status=all", "/obligations"]),
                     (.campOfficer, ["/obligations?state=all"]),
+                    (.legalOfficer, ["/cases", "/exchanges"]),
+                    (.approver, ["/cases"]),
                 ]
                 let page = try await bureau.services.registry.list(.init(text: "리"), by: DemoRegistry.registrar)
                 let id = try #require(page.items.first?.prisoner.id)
@@ -83,6 +86,10 @@ extension WebSuite {
                           (.campOfficer, "/prisoners/\(id)/capture-card"), (.liaisonOfficer, "/prisoners/\(id)/obligations")]
                 paths += EventPage.supportedKinds.filter { AccessPolicy.canRecord(.registrar, $0) }
                     .map { (.registrar, "/prisoners/\(id)/events/new?kind=\($0.rawValue)") }
+                let (caseID, exchangeID) = try await DispositionPageKeys.demo(bureau, prisoner: id)
+                paths += [(.legalOfficer, "/cases/\(caseID)"), (.approver, "/cases/\(caseID)"),
+                          (.legalOfficer, "/exchanges/\(exchangeID)"), (.legalOfficer, "/cases?prisoner=\(id)"),
+                          (.legalOfficer, "/prisoners/\(id)")]
                 paths += [(.investigator, "/prisoners/\(id)/events/new?kind=interview"),
                           (.registrar, "/prisoners/\(UUID().uuidString)")]
                 var tokens: [Role: String] = [:]

@@ -22,5 +22,10 @@ enum ClocksMigrations {
 
 /// Disposition: will statements, risk assessments, consultations, cases, exchanges (issue 5).
 enum DispositionMigrations {
-    static let all: [any Migration] = []
+    static let all: [any Migration] = [
+        M010_CreateDispositionRecords(),
+        M011_CreateParties(),
+        M012_CreateCases(),
+        M013_CreateExchanges(),
+    ]
 }

@@ -1,0 +1,69 @@
+import BureauCore
+import BureauStore
+import Vapor
+
+/// Pages of lawful disposition: cases, exchanges and the printable will-statement form.
+func dispositionPageRoutes(_ app: Application) throws {
+    let readers = app.grouped(RoleMiddleware(Role.registryReaders))
+    let cases = CasePages()
+    readers.get("cases", use: cases.list)
+    readers.get("cases", ":id", use: cases.show)
+    app.grouped(RoleMiddleware(Role.caseActors)).post("cases", ":id", "transitions", use: cases.transition)
+
+    let exchanges = ExchangePages()
+    app.grouped(RoleMiddleware(DispositionStore.Roles.exchangeReaders)).get("exchanges", use: exchanges.list)
+    app.grouped(RoleMiddleware(DispositionStore.Roles.exchangeReaders)).get("exchanges", ":id", use: exchanges.show)
+    let liaison = app.grouped(RoleMiddleware(DispositionStore.Roles.liaison))
+    liaison.post("exchanges", use: exchanges.create)
+    liaison.post("exchanges", ":id", "matches", use: exchanges.confirm)
+    liaison.post("exchanges", ":id", "counterpart-list", use: exchanges.importList)
+
+    // The form is blank: anyone who interviews or prepares a case may print it.
+    app.grouped(RoleMiddleware(DispositionStore.Roles.willRecorders.union(DispositionStore.Roles.willReaders)))
+        .get("prisoners", ":id", "will-statement-form", use: WillStatementForm().show)
+}
+
+/// Shared formatting of disposition values for pages.
+struct DispositionText {
+    let request: Request
+
+    var language: String { request.language }
+
+    func text(_ key: String) -> String { request.bureau.catalog.text(key, language) }
+
+    func date(_ date: Date) -> String {
+        DateText.format(date, language: language, timeZone: request.bureau.config.timeZone)
+    }
+
+    /// A guard sentence in the page language, with its parameters filled in.
+    func guardMessage(_ result: GuardResult) -> String {
+        var message = text(result.key)
+        for (name, value) in result.parameters { message = message.replacingOccurrences(of: "{\(name)}", with: value) }
+        return message
+    }
+
+    func answer(_ answer: WillAnswer) -> String {
+        if case .thirdState(let state) = answer { return "\(text("answer.third_state")): \(state)" }
+        return text("answer.\(answer.code)")
+    }
+}
+
+struct GuardRow: Encodable {
+    var number: Int
+    var article: String
+    var status: String
+    var statusKey: String
+    var severityKey: String
+    var message: String
+    var key: String
+
+    init(_ result: GuardResult, text: DispositionText) {
+        number = result.guardNumber
+        article = result.article
+        status = result.status.rawValue
+        statusKey = "guardstatus.\(result.status.rawValue)"
+        severityKey = "severity.\(result.severity.rawValue)"
+        message = text.guardMessage(result)
+        key = result.key
+    }
+}

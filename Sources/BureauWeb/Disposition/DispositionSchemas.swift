@@ -1,0 +1,137 @@
+import BureauCore
+
+extension JSONValue {
+    /// This object with `other`'s members appended (both must be objects).
+    func merging(_ other: JSONValue) -> JSONValue {
+        guard case .object(let mine) = self, case .object(let theirs) = other else { return self }
+        return .object(mine + theirs)
+    }
+}
+
+/// Component schemas of the disposition operations.
+extension OpenAPISchemas {
+    static var disposition: JSONValue {
+        let country: JSONValue = ["type": "string", "pattern": "^[A-Za-z]{3}$"]
+        let route = object([("destination", country), ("transit", arrayOf(country))], required: ["destination"])
+        let interpreter = object([("name", string), ("affiliation", string), ("affiliationState", country)],
+                                 required: ["name", "affiliation"])
+        let witness = object([("name", string), ("affiliation", string), ("isICRCDelegate", bool)],
+                             required: ["name", "affiliation", "isICRCDelegate"])
+        let answer = object([("kind", ["type": "string", "enum": ["return_home", "stay", "third_state", "undecided"]]),
+                             ("state", country)], required: ["kind"])
+        let willInput: [(String, JSONValue)] = [
+            ("statedAt", dateTime), ("question", string), ("answer", answer), ("ownWords", string),
+            ("translation", string), ("language", ["type": "string", "description": "BCP 47: ko, ru, uk, en"]),
+            ("interpreter", interpreter), ("interpreterEmployedByInterestedState", bool), ("witnesses", arrayOf(witness)),
+            ("privateInterview", bool), ("mode", enumOf(WillStatement.Mode.self)), ("supersedes", uuid),
+        ]
+        let riskInput: [(String, JSONValue)] = [
+            ("route", route), ("risksConsidered", arrayOf(enumOf(RiskAssessment.Risk.self))), ("sources", arrayOf(string)),
+            ("findings", string), ("outcome", enumOf(RiskAssessment.Outcome.self)), ("reviewer", string),
+            ("assessedAt", dateTime), ("reviewDate", dateTime), ("supersedes", uuid),
+        ]
+        let article12: [(String, JSONValue)] = [
+            ("receivingPower", country), ("partyToConvention", bool), ("willing", bool), ("able", bool), ("basis", string),
+            ("assessedAt", dateTime), ("supersedes", uuid),
+        ]
+        let eligibility: [(String, JSONValue)] = [
+            ("category", enumOf(MedicalRepatriationEligibility.Category.self)), ("annexIReference", string),
+            ("obviousCase", bool), ("commissionDecision", enumOf(MedicalRepatriationEligibility.CommissionDecision.self)),
+            ("decidedAt", dateTime), ("decidedBy", string), ("fitToTravel", bool), ("supersedes", uuid),
+        ]
+        let approval = object([("dataProtectionOfficer", string), ("legalOfficer", string), ("reason", string),
+                               ("approvedAt", dateTime)], required: ["dataProtectionOfficer", "legalOfficer", "reason", "approvedAt"])
+        let consultation: [(String, JSONValue)] = [
+            ("partyID", uuid), ("direction", enumOf(Consultation.Direction.self)), ("kind", enumOf(Consultation.Kind.self)),
+            ("date", dateTime), ("channel", enumOf(Consultation.Channel.self)), ("summary", string),
+            ("attachments", arrayOf(string)), ("caseIDs", arrayOf(uuid)), ("prisonerIDs", arrayOf(uuid)),
+            ("inReplyTo", uuid), ("disclosesWill", bool), ("disclosureApproval", approval),
+        ]
+        let guardResult = object([
+            ("guardNumber", ["type": "integer", "minimum": 1, "maximum": 12]), ("article", string),
+            ("severity", enumOf(GuardResult.Severity.self)), ("status", enumOf(GuardResult.Status.self)),
+            ("key", ["type": "string", "description": "Localization key, guard.<n>.<point>"]),
+            ("parameters", ["type": "object"]), ("message", string), ("remediable", bool),
+        ], required: ["guardNumber", "article", "severity", "status", "key", "message"])
+        let handover = object([("at", dateTime), ("place", string), ("receivingParty", string), ("receivingOfficial", string),
+                               ("icrcPresent", bool), ("icrcDelegate", string), ("note", string)],
+                              required: ["at", "place", "receivingParty", "icrcPresent"])
+        let open: JSONValue = ["type": "object"]
+        let willStatement = object([("id", uuid), ("prisonerID", uuid), ("privatelyConfirmed", bool),
+                                    ("recordedBy", string), ("recordedAt", dateTime)] + willInput,
+                                   required: ["id", "prisonerID", "statedAt", "answer", "ownWords", "language", "mode"])
+        let candidate = object([("prisonerID", uuid), ("score", ["type": "number"]), ("explanation", string)],
+                               required: ["prisonerID", "score", "explanation"])
+        let entry = object([("entry", open), ("candidates", arrayOf(candidate)), ("confirmedPrisonerID", uuid),
+                            ("confirmedBy", string)], required: ["entry", "candidates"])
+        return [
+            "Guard": guardResult,
+            "WillStatementInput": object(willInput, required: ["statedAt", "question", "answer", "ownWords", "language",
+                                                               "interpreter", "mode"]),
+            "WillStatement": willStatement,
+            "WillStatements": arrayOf(OpenAPIDocument.ref("WillStatement")),
+            "RiskAssessmentInput": object(riskInput, required: ["route", "risksConsidered", "sources", "outcome", "assessedAt"]),
+            "RiskAssessment": object([("id", uuid), ("prisonerID", uuid), ("assessor", string)] + riskInput,
+                                     required: ["id", "route", "outcome", "assessor"]),
+            "ArticleTwelveInput": object(article12, required: ["receivingPower", "partyToConvention", "willing", "able", "basis",
+                                                           "assessedAt"]),
+            "ArticleTwelveAssessment": object([("id", uuid), ("prisonerID", uuid), ("assessor", string)] + article12,
+                                          required: ["id", "receivingPower"]),
+            "EligibilityInput": object(eligibility, required: ["category", "decidedAt", "decidedBy"]),
+            "Eligibility": object([("id", uuid), ("prisonerID", uuid)] + eligibility, required: ["id", "category"]),
+            "ExitChecklist": object([("finalStatementIssued", bool), ("valuablesResolved", bool)],
+                                    required: ["finalStatementIssued", "valuablesResolved"]),
+            "PartyInput": object([("name", string), ("kind", enumOf(Party.Kind.self)), ("stateCode", country), ("isICRC", bool),
+                                  ("roles", arrayOf(object([("prisonerID", uuid), ("role", enumOf(PartyRole.self)),
+                                                            ("contested", bool), ("rationale", string)],
+                                                           required: ["prisonerID", "role"])))],
+                                 required: ["name", "kind"]),
+            "PartyResult": object([("party", open), ("roles", arrayOf(open))], required: ["party", "roles"]),
+            "ConsultationInput": object(consultation, required: ["partyID", "direction", "kind", "date", "channel", "summary"]),
+            "Consultation": object([("id", uuid), ("recordedBy", string), ("recordedAt", dateTime)] + consultation,
+                                   required: ["id", "partyID"]),
+            "CaseInput": object([("prisonerID", uuid), ("kind", enumOf(DispositionCase.Kind.self)), ("route", route),
+                                 ("receivingPower", country), ("exchangeID", uuid)], required: ["prisonerID", "kind"]),
+            "Case": object([
+                ("id", uuid), ("prisonerID", uuid), ("internmentNumber", string), ("prisonerName", string),
+                ("kind", enumOf(DispositionCase.Kind.self)), ("state", enumOf(DispositionCase.State.self)), ("route", route),
+                ("receivingPower", country), ("exchangeID", uuid), ("author", string), ("createdAt", dateTime),
+                ("approvals", arrayOf(open)), ("overrides", arrayOf(open)), ("waivers", arrayOf(open)), ("handover", handover),
+                ("withdrawalReason", string), ("history", arrayOf(open)),
+                ("guards", arrayOf(OpenAPIDocument.ref("Guard"))), ("allClear", bool),
+                ("willStatements", arrayOf(OpenAPIDocument.ref("WillStatement"))),
+                ("riskAssessments", arrayOf(OpenAPIDocument.ref("RiskAssessment"))),
+                ("article12Assessments", arrayOf(OpenAPIDocument.ref("ArticleTwelveAssessment"))),
+                ("medicalEligibility", arrayOf(OpenAPIDocument.ref("Eligibility"))),
+                ("consultations", arrayOf(OpenAPIDocument.ref("Consultation"))), ("notices", arrayOf(open)),
+            ], required: ["id", "prisonerID", "kind", "state", "guards", "allClear"]),
+            "Transition": object([("to", ["type": "string", "enum": ["under_legal_review", "approved", "executed", "withdrawn"]]),
+                                  ("note", string), ("handover", handover), ("reason", string)], required: ["to"]),
+            "Refusal": object([("error", open), ("errors", arrayOf(open)), ("reasons", arrayOf(OpenAPIDocument.ref("Guard"))),
+                               ("guards", arrayOf(OpenAPIDocument.ref("Guard")))], required: ["error", "errors", "reasons"]),
+            "OverrideInput": object([("key", string), ("reason", string)], required: ["key"]),
+            "ExchangeInput": object([("counterpart", country),
+                                     ("agreement", object([("reference", string),
+                                                           ("clauses", arrayOf(object([("reference", string), ("text", string),
+                                                                                       ("adverseToPrisoners", bool)],
+                                                                                      required: ["reference", "text", "adverseToPrisoners"])))],
+                                                          required: ["reference"]))],
+                                    required: ["counterpart"]),
+            "Exchange": object([("id", uuid), ("counterpart", country), ("agreement", open), ("ourList", arrayOf(open)),
+                                ("counterpartList", arrayOf(entry)), ("proposed", arrayOf(open)), ("excluded", arrayOf(open)),
+                                ("listReview", arrayOf(open)), ("totals", open), ("ratio", ["type": ["number", "null"]]),
+                                ("createdBy", string), ("createdAt", dateTime)], required: ["id", "counterpart"]),
+            "ListEntryInput": object([("prisonerID", uuid), ("category", enumOf(ExchangeCategory.self))],
+                                     required: ["prisonerID", "category"]),
+            "ImportedEntries": arrayOf(entry),
+            "ReconciliationInput": object([("outcomes", arrayOf(object([
+                ("prisonerID", uuid), ("crossedAt", dateTime), ("reason", enumOf(NonCrossingReason.self)), ("note", string),
+            ], required: ["prisonerID"])))], required: ["outcomes"]),
+            "Reconciliation": object([("exchange", OpenAPIDocument.ref("Exchange")), ("notices", arrayOf(open))],
+                                     required: ["exchange", "notices"]),
+            "MatchInput": object([("entryID", uuid), ("prisonerID", uuid)], required: ["entryID"]),
+            "MatchReview": object([("entryID", uuid), ("candidates", arrayOf(candidate)), ("confirmedPrisonerID", uuid),
+                                   ("confirmedBy", string), ("confirmedAt", dateTime)], required: ["entryID", "candidates"]),
+        ]
+    }
+}

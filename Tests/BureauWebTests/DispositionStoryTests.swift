@@ -205,6 +205,19 @@ extension WebSuite {
                 #expect(passed.contains("guard.3.wishes_return"))
                 #expect(back.each(["notices"], "kind") == ["repatriation"])
                 #expect((back.value(["notices", 0, "destinationWithheldFrom"]) as? [String]) == [])
+
+                // Both hand-overs are facts of the timeline and queue Art. 122 notices in the outbox.
+                let petrovTimeline = try await bureau.send(.GET, "api/v1/prisoners/\(petrov)/timeline", token: staff.legal)
+                #expect(petrovTimeline.each([], "kind").last == "repatriation")
+                #expect(petrovTimeline.value([petrovTimeline.each([], "kind").count - 1, "data", "basis"]) as? String == "medical")
+                let riTimeline = try await bureau.send(.GET, "api/v1/prisoners/\(ri)/timeline", token: staff.legal)
+                #expect(riTimeline.each([], "kind").last == "release")
+                #expect(!riTimeline.body.string.contains("KOR"), "the third state is not written on his timeline")
+                let outbox = try await bureau.send(.GET, "api/v1/outbox", token: staff.liaison)
+                #expect(outbox.status == .ok)
+                let subjects = outbox.each([], "subject")
+                #expect(subjects.contains("repatriation"))
+                #expect(subjects.contains("release"))
             }
         }
     }

@@ -70,11 +70,17 @@ extension DispositionStore {
         let now = context.clock.now()
         let cipher = context.cipher
         let audit = record(principal, "case.\(target.name)", entity: "case", id: caseID)
+        let policy = context.policy
         return try await GuardRedaction.refusing(for: principal.role) { try await context.audited(audit) { tx in
             let (row, current) = try await Self.loadCase(caseID, on: tx)
             let facts = try await Self.facts(for: current, on: tx, cipher: cipher)
             let outcome = try DispositionWorkflow.transition(current, to: target, by: principal.staff, at: now, facts: facts)
             try await Self.save(outcome.dispositionCase, into: row, on: tx)
+            if let departure = Self.departure(outcome.dispositionCase, recordedBy: principal.username, at: now) {
+                // The hand-over is a fact of his timeline: it ends captivity and queues the Art. 122
+                // notice in the Bureau's outbox, in this same transaction.
+                try await RegistryStore.append(departure, on: tx, now: now, cipher: cipher, policy: policy)
+            }
             for notice in outcome.notices {
                 try await DispositionRow<NoticesTable>(
                     id: UUID(), prisonerID: notice.prisonerID, parentID: notice.caseID, kind: notice.kind.rawValue,
@@ -206,5 +212,33 @@ extension DispositionStore {
             eligibility: facts.medicalEligibility,
             consultations: willReader ? consultations : consultations.filter { !$0.disclosesWill },
             parties: facts.parties, notices: notices)
+    }
+}
+
+extension DispositionStore {
+    /// The timeline entry an executed case writes: repatriation, or release for a transfer to a third
+    /// state. A third-state transfer names no destination on the timeline, because the destination
+    /// would reveal his asylum wish to every reader of the registry (guard 12).
+    static func departure(_ dispositionCase: DispositionCase, recordedBy: String, at now: Date) -> TimelineEvent? {
+        guard dispositionCase.state == .executed, let handover = dispositionCase.handover else { return nil }
+        let home = dispositionCase.route?.destination ?? dispositionCase.receivingPower ?? ""
+        let via = dispositionCase.route.map { $0.transit.joined(separator: ", ") }.flatMap { $0.isEmpty ? nil : $0 }
+        let payload: EventPayload
+        switch dispositionCase.kind {
+        case .exchange:
+            payload = .repatriation(RepatriationEntry(destinationState: home, basis: .exchange, via: via))
+        case .directMedicalRepatriation:
+            payload = .repatriation(RepatriationEntry(destinationState: home, basis: .medical, via: via))
+        case .neutralAccommodation:
+            payload = .repatriation(RepatriationEntry(destinationState: home, basis: .neutralAccommodation, via: via))
+        case .releaseEndOfHostilities:
+            payload = .repatriation(RepatriationEntry(destinationState: home, basis: .endOfHostilities, via: via))
+        case .thirdStateTransfer:
+            payload = .release(ReleaseEntry(basis: "Transfer to another Power under Art. 12"))
+        case .releaseOther:
+            payload = .release(ReleaseEntry(basis: handover.note ?? "Release", place: handover.place))
+        }
+        return TimelineEvent(id: UUID(), prisonerID: dispositionCase.prisonerID, occurredAt: handover.at,
+                             recordedAt: now, recordedBy: recordedBy, payload: payload)
     }
 }

@@ -118,22 +118,30 @@ public struct RegistryStore: Sendable {
         let cipher = context.cipher
         let policy = context.policy
         return try await context.audited(record) { tx in
-            let prisoner = try await Self.load(prisonerID, on: tx)
-            let existing = try await EventStorage.events(of: prisonerID, on: tx, cipher: cipher, reveal: true)
-            let claims = try await ClaimModel.query(on: tx).filter(\.$prisoner.$id == prisonerID).all()
-                .map { try $0.domain() }
-            try TimelineRules.validate(event, existing: existing, claims: claims, now: now)
-            let snapshot = PrisonerRecordSnapshot(prisoner: try prisoner.domain(), timeline: existing, claims: claims)
-            try Obligations.validateFulfilment(event, record: snapshot, at: now, policy: policy)
-            try await EventStorage.model(for: event, cipher: cipher).create(on: tx)
-            // Arts. 122–123: an entry the Bureau must transmit queues its notices in the same transaction.
-            try await NoticeOutbox.enqueue(PrisonerRecordSnapshot(prisoner: snapshot.prisoner, timeline: existing + [event],
-                                                                  claims: claims), at: now, policy: policy, on: tx)
-            if event.kind == .capture {
-                prisoner.capturedAt = event.occurredAt
-                try await prisoner.update(on: tx)
-            }
+            try await Self.append(event, on: tx, now: now, cipher: cipher, policy: policy)
             return event
+        }
+    }
+
+    /// Validates and stores a timeline entry inside the caller's (audited) transaction, queuing the
+    /// Art. 122 notices it owes. Shared by `addEvent` and by other repositories whose decisions are
+    /// themselves timeline facts (a disposition case's hand-over is the prisoner's repatriation).
+    static func append(_ event: TimelineEvent, on tx: any Database, now: Date, cipher: FieldCipher,
+                       policy: ObligationPolicy) async throws {
+        let prisoner = try await Self.load(event.prisonerID, on: tx)
+        let existing = try await EventStorage.events(of: event.prisonerID, on: tx, cipher: cipher, reveal: true)
+        let claims = try await ClaimModel.query(on: tx).filter(\.$prisoner.$id == event.prisonerID).all()
+            .map { try $0.domain() }
+        try TimelineRules.validate(event, existing: existing, claims: claims, now: now)
+        let snapshot = PrisonerRecordSnapshot(prisoner: try prisoner.domain(), timeline: existing, claims: claims)
+        try Obligations.validateFulfilment(event, record: snapshot, at: now, policy: policy)
+        try await EventStorage.model(for: event, cipher: cipher).create(on: tx)
+        // Arts. 122–123: an entry the Bureau must transmit queues its notices in the same transaction.
+        try await NoticeOutbox.enqueue(PrisonerRecordSnapshot(prisoner: snapshot.prisoner, timeline: existing + [event],
+                                                              claims: claims), at: now, policy: policy, on: tx)
+        if event.kind == .capture {
+            prisoner.capturedAt = event.occurredAt
+            try await prisoner.update(on: tx)
         }
     }
 

@@ -71,9 +71,12 @@ extension DispositionStore {
         let now = context.clock.now()
         let audit = record(principal, "exchange.import", entity: "exchange", id: exchangeID,
                            detail: "direction=\(direction.rawValue) entries=\(parsed.entries.count) encoding=\(parsed.encoding.rawValue)")
+        // The live index over every claim (loaded once, kept current by every write), read before the
+        // transaction opens.
+        try await context.names.ensureLoaded(from: context.db)
+        let matcher = RegistryNames(live: context.names)
         return try await context.audited(audit) { tx in
             _ = try await Self.loadExchange(exchangeID, on: tx)
-            let matcher = try await RegistryNames.load(on: tx)
             var imported: [ImportedEntry] = []
             for entry in parsed.entries {
                 let review = CounterpartMatchReview(entryID: entry.id, candidates: matcher.candidates(for: entry))
@@ -181,41 +184,17 @@ extension DispositionStore {
     }
 }
 
-/// Every identity claim of the registry in a NameMatching index: a counterpart line is matched against
-/// all names a prisoner is known by (his own in Hangul, the Cyrillic of a document, a Latin spelling).
+/// Matches counterpart lines against every identity claim of the registry (his own name in Hangul,
+/// the Cyrillic of a document, a Latin spelling) through the live name index.
 struct RegistryNames {
-    let index = NameIndex()
-    var births: [String: String] = [:]
-
-    static func load(on db: any Database) async throws -> RegistryNames {
-        var names = RegistryNames()
-        for model in try await ClaimModel.query(on: db).all() {
-            let claim = try model.domain()
-            guard !claim.displayName.isEmpty else { continue }
-            let key = "\(claim.prisonerID.uuidString)/\(claim.id.uuidString)"
-            names.index.insert(key: key, name: claim.displayName)
-            if let born = claim.dateOfBirth?.description { names.births[key] = born }
-        }
-        return names
-    }
+    let live: LiveNameIndex
 
     /// The best five prisoners for a line, ranked by their best-matching claim, each with its explanation.
     func candidates(for entry: CounterpartEntry, floor: Double = 0.5) -> [MatchCandidate] {
-        let hits = entry.dateOfBirth == nil
-            ? index.search(entry.name, top: 25)
-            : index.search(entry.name, top: 25, evidence: MatchEvidence(dateOfBirth: entry.dateOfBirth),
-                           candidateEvidence: { births[$0].map { MatchEvidence(dateOfBirth: $0) } })
-        var best: [UUID: NameSearchHit] = [:]
-        for hit in hits where hit.score.score >= floor {
-            guard let id = hit.key.split(separator: "/").first.flatMap({ UUID(uuidString: String($0)) }) else { continue }
-            if (best[id]?.score.score ?? -1) < hit.score.score { best[id] = hit }
-        }
-        return best.map { id, hit in
-            MatchCandidate(prisonerID: id, score: (hit.score.score * 1000).rounded() / 1000,
-                           explanation: "\(hit.name) — \(hit.explanationText)")
-        }
-        .sorted { ($0.score, $1.prisonerID.uuidString) > ($1.score, $0.prisonerID.uuidString) }
-        .prefix(5).map { $0 }
+        live.search(entry.name, dateOfBirth: entry.dateOfBirth, top: 5)
+            .filter { $0.score >= floor }
+            .map { MatchCandidate(prisonerID: $0.prisonerID, score: ($0.score * 1000).rounded() / 1000,
+                                  explanation: "\($0.name) — \($0.explanation)") }
     }
 }
 

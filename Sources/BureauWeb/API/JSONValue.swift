@@ -41,6 +41,12 @@ indirect enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, Expres
         }
     }
 
+    /// This object with `other`'s members appended; areas add their schemas to the shared table this way.
+    func merging(_ other: JSONValue) -> JSONValue {
+        guard case .object(let mine) = self, case .object(let theirs) = other else { return self }
+        return .object(mine + theirs)
+    }
+
     subscript(key: String) -> JSONValue? {
         guard case .object(let pairs) = self else { return nil }
         return pairs.first { $0.0 == key }?.1

@@ -118,7 +118,7 @@ enum OpenAPIDocument {
             "info": ["title": "Bureau API", "version": "1.0.0",
                      "description": "National Information Bureau registry (GC III Art. 122). Every read of a prisoner record and every write is audited."],
             "paths": .object(paths),
-            "components": ["schemas": OpenAPISchemas.all.appending(clocksSchemas).merging(OpenAPISchemas.disposition),
+            "components": ["schemas": OpenAPISchemas.all.merging(.object(clocksSchemas)).merging(OpenAPISchemas.disposition),
                            "securitySchemes": [
                                "bearer": ["type": "http", "scheme": "bearer"],
                                "cookie": ["type": "apiKey", "in": "cookie", "name": "bureau_session"],

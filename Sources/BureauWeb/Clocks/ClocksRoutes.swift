@@ -119,11 +119,3 @@ extension OpenAPIDocument {
         ]
     }
 }
-
-extension JSONValue {
-    /// This object with `extra` members appended (areas add their schemas to the shared table).
-    func appending(_ extra: [(String, JSONValue)]) -> JSONValue {
-        guard case .object(let pairs) = self else { return self }
-        return .object(pairs + extra)
-    }
-}

@@ -1,13 +1,5 @@
 import BureauCore
 
-extension JSONValue {
-    /// This object with `other`'s members appended (both must be objects).
-    func merging(_ other: JSONValue) -> JSONValue {
-        guard case .object(let mine) = self, case .object(let theirs) = other else { return self }
-        return .object(mine + theirs)
-    }
-}
-
 /// Component schemas of the disposition operations.
 extension OpenAPISchemas {
     static var disposition: JSONValue {

@@ -120,6 +120,15 @@ extension WebSuite {
                 #expect(html.contains("M. Keller"))
                 #expect(html.contains(#"<option value="third_state" selected>"#))
                 #expect(try await bureau.rows(WillStatementsTable.self) == 0)
+
+                let thirdState = Self.willFields.map { $0.0 == "answerState" ? ($0.0, "Korea") : $0 }
+                let badState = try await legal.post(bureau, "/prisoners/\(id)/will-statements", thirdState, language: language)
+                #expect([.badRequest, .unprocessableEntity].contains(badState.status), "\(badState.status)")
+                let stateLabel = try #require(bureau.services.catalog.messages[language]?["field.answerState"])
+                #expect(badState.body.string.contains(stateLabel.replacingOccurrences(of: "\"", with: "&quot;")),
+                        "\(badState.body.string)")
+                #expect(badState.body.string.contains(#"value="Korea""#))
+                #expect(try await bureau.rows(WillStatementsTable.self) == 0)
             }
         }
 
@@ -194,6 +203,15 @@ extension WebSuite {
                 #expect(risk.body.string.contains("defector testimony"))
                 #expect(risk.body.string.contains(#"value="torture" checked"#))
                 #expect(!risk.body.string.contains(#"value="death" checked"#))
+                #expect(try await bureau.rows(RiskAssessmentsTable.self) == 0)
+                // The page names the field the officer sees, not the API's path (route.transit[1]).
+                let transit = try await legal.post(bureau, "/prisoners/\(id)/risk-assessments", [
+                    ("destination", "PRK"), ("transit", "RUS, China"), ("risks[]", "torture"), ("sources", "UN"),
+                    ("outcome", "inconclusive"), ("assessedAt", "2026-11-26T12:00"),
+                ], language: "uk")
+                #expect(transit.status == .badRequest || transit.status == .unprocessableEntity, "\(transit.status)")
+                let transitLabel = try #require(bureau.services.catalog.messages["uk"]?["field.transit"])
+                #expect(transit.body.string.contains(transitLabel), "\(transit.body.string)")
                 #expect(try await bureau.rows(RiskAssessmentsTable.self) == 0)
 
                 let noKind = try await legal.post(bureau, "/prisoners/\(id)/cases", [("destination", "KOR")])

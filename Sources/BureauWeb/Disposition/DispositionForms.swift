@@ -23,6 +23,16 @@ func dispositionFormRoutes(_ app: Application) {
     liaison.post("prisoners", ":id", "cases", use: cases.submit)
 }
 
+extension DomainError {
+    /// The error named by the form's field rather than the API's path (`interpreter.name` → `interpreterName`,
+    /// `route.transit[1]` → `transit`), so the page names the field the officer sees.
+    func onForm(_ names: [String: String] = [:]) -> DomainError {
+        guard let field else { return self }
+        let renamed = names[field] ?? field.replacingOccurrences(of: #"\[[0-9]+\]"#, with: "", options: .regularExpression)
+        return DomainError(kind, code: code, message, field: renamed)
+    }
+}
+
 /// A choice of a select or checkbox list, with whether the refused form had it chosen.
 struct FormOption: Encodable {
     var value: String
@@ -87,6 +97,8 @@ struct WillStatementPage {
     }
 
     static let answerCodes = ["return_home", "stay", "third_state", "undecided"]
+    static let fieldNames = ["interpreter.name": "interpreterName", "answer.state": "answerState",
+                             "witnesses[0].name": "delegateName", "mode": "willMode"]
 
     static func model(_ id: UUID, _ form: Form) -> Model {
         Model(id: id.uuidString, form: form,
@@ -114,7 +126,7 @@ struct WillStatementPage {
             return request.redirect(to: "/prisoners/\(id.uuidString)", redirectType: .normal)
         } catch let error as DomainError where ![.forbidden, .notFound].contains(error.kind) {
             return try await request.renderPage("will-new", titleKey: "willnew.title", model: Self.model(id, form),
-                                                error: request.message(for: error), status: error.kind.status)
+                                                error: request.message(for: error.onForm(Self.fieldNames)), status: error.kind.status)
         }
     }
 
@@ -201,7 +213,7 @@ struct RiskAssessmentPage {
             return request.redirect(to: "/cases?prisoner=\(id.uuidString)", redirectType: .normal)
         } catch let error as DomainError where ![.forbidden, .notFound].contains(error.kind) {
             return try await request.renderPage("risk-new", titleKey: "risknew.title", model: Self.model(id, form),
-                                                error: request.message(for: error), status: error.kind.status)
+                                                error: request.message(for: error.onForm()), status: error.kind.status)
         }
     }
 
@@ -235,6 +247,8 @@ struct CaseOpenPage {
         var kinds: [FormOption]
     }
 
+    static let fieldNames = ["kind": "caseKind"]
+
     static func model(_ id: UUID, _ form: Form) -> Model {
         Model(id: id.uuidString, form: form,
               kinds: DispositionCase.Kind.allCases.map { FormOption(value: $0.rawValue, key: "casekind.\($0.rawValue)") })
@@ -263,12 +277,13 @@ struct CaseOpenPage {
             return request.redirect(to: "/cases/\(file.dispositionCase.id.uuidString)", redirectType: .normal)
         } catch let refusal as TransitionRefusal {
             let text = DispositionText(request: request)
-            let reasons = refusal.errors.map { request.message(for: $0) } + refusal.blockingGuards.map(text.guardMessage)
+            let reasons = refusal.errors.map { request.message(for: $0.onForm(Self.fieldNames)) }
+                + refusal.blockingGuards.map(text.guardMessage)
             return try await request.renderPage("case-new", titleKey: "casenew.title", model: Self.model(id, form),
                                                 error: reasons.joined(separator: " · "), status: refusal.kind.status)
         } catch let error as DomainError where ![.forbidden, .notFound].contains(error.kind) {
             return try await request.renderPage("case-new", titleKey: "casenew.title", model: Self.model(id, form),
-                                                error: request.message(for: error), status: error.kind.status)
+                                                error: request.message(for: error.onForm(Self.fieldNames)), status: error.kind.status)
         }
     }
 }

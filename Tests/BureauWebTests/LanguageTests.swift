@@ -89,7 +89,8 @@ extension WebSuite {
                 let (caseID, exchangeID) = try await DispositionPageKeys.demo(bureau, prisoner: id)
                 paths += [(.legalOfficer, "/cases/\(caseID)"), (.approver, "/cases/\(caseID)"),
                           (.legalOfficer, "/exchanges/\(exchangeID)"), (.legalOfficer, "/cases?prisoner=\(id)"),
-                          (.legalOfficer, "/prisoners/\(id)")]
+                          (.legalOfficer, "/prisoners/\(id)"), (.legalOfficer, "/prisoners/\(id)/will-statements/new"),
+                          (.legalOfficer, "/prisoners/\(id)/risk-assessments/new"), (.legalOfficer, "/prisoners/\(id)/cases/new")]
                 paths += [(.investigator, "/prisoners/\(id)/events/new?kind=interview"),
                           (.registrar, "/prisoners/\(UUID().uuidString)")]
                 var tokens: [Role: String] = [:]

@@ -21,6 +21,7 @@ func dispositionPageRoutes(_ app: Application) throws {
     // The form is blank: anyone who interviews or prepares a case may print it.
     app.grouped(RoleMiddleware(DispositionStore.Roles.willRecorders.union(DispositionStore.Roles.willReaders)))
         .get("prisoners", ":id", "will-statement-form", use: WillStatementForm().show)
+    dispositionFormRoutes(app)
 }
 
 /// Shared formatting of disposition values for pages.

@@ -120,6 +120,7 @@ T = {
  "audit.title": ("Журнал аудиту", "Audit log", "Журнал аудита"),
  "audit.intact": ("Ланцюжок хешів цілий", "Hash chain intact", "Цепочка хешей цела"),
  "audit.broken": ("Ланцюжок порушено на записі", "Hash chain broken at entry", "Цепочка нарушена на записи"),
+ "audit.verify": ("Перевірити ланцюжок хешів", "Verify the hash chain", "Проверить цепочку хешей"),
  "audit.when": ("Коли", "When", "Когда"),
  "audit.who": ("Хто", "Who", "Кто"),
  "audit.action": ("Дія", "Action", "Действие"),

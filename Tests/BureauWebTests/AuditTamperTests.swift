@@ -50,6 +50,12 @@ extension WebSuite {
                 try await sql(bureau).raw("UPDATE audit_events SET actor = 'nobody' WHERE seq = 4").run()
                 #expect(try await AuditLog.verify(on: bureau.app.db)
                     == .broken(sequence: 4, reason: "content does not match its hash: the entry was altered"))
+                // The auditor's page says so when asked to check.
+                let auditor = try await bureau.signedIn(.auditor)
+                let page = try await bureau.send(.GET, "audit?verify=1", token: auditor, headers: [("Accept-Language", "en")])
+                #expect(page.body.string.contains("Hash chain broken at entry № 4"))
+                let unchecked = try await bureau.send(.GET, "audit", token: auditor, headers: [("Accept-Language", "en")])
+                #expect(unchecked.body.string.contains("Verify the hash chain"))
             }
         }
 

@@ -40,7 +40,7 @@ struct CaptureCardPage {
         var obligations: [ObligationRow]
         var hasObligations: Bool
         var canRecord: Bool
-        var actions: [RegisterPage.Option]
+        var actions: [FormOption]
         var cardLanguage: String
     }
 

@@ -34,12 +34,6 @@ extension DomainError {
 }
 
 /// A choice of a select or checkbox list, with whether the refused form had it chosen.
-struct FormOption: Encodable {
-    var value: String
-    var key: String
-    var checked: Bool = false
-}
-
 extension FormReader {
     /// The value of a `datetime-local` input for `date`, in the Bureau's zone.
     func localInput(_ date: Date) -> String {
@@ -103,7 +97,7 @@ struct WillStatementPage {
     static func model(_ id: UUID, _ form: Form) -> Model {
         Model(id: id.uuidString, form: form,
               answers: answerCodes.map { FormOption(value: $0, key: "answer.\($0)") },
-              modes: WillStatement.Mode.allCases.map { FormOption(value: $0.rawValue, key: "willmode.\($0.rawValue)") })
+              modes: FormOption.choices(WillStatement.Mode.self, "willmode"))
     }
 
     func form(_ request: Request) async throws -> Response {
@@ -189,10 +183,8 @@ struct RiskAssessmentPage {
     static func model(_ id: UUID, _ form: Form) -> Model {
         let chosen = Set(form.risks ?? [])
         return Model(id: id.uuidString, form: form,
-                     risks: RiskAssessment.Risk.allCases.map {
-                         FormOption(value: $0.rawValue, key: "risk.\($0.rawValue)", checked: chosen.contains($0.rawValue))
-                     },
-                     outcomes: RiskAssessment.Outcome.allCases.map { FormOption(value: $0.rawValue, key: "riskoutcome.\($0.rawValue)") })
+                     risks: FormOption.choices(RiskAssessment.Risk.self, "risk") { chosen.contains($0.rawValue) },
+                     outcomes: FormOption.choices(RiskAssessment.Outcome.self, "riskoutcome"))
     }
 
     func form(_ request: Request) async throws -> Response {
@@ -251,7 +243,7 @@ struct CaseOpenPage {
 
     static func model(_ id: UUID, _ form: Form) -> Model {
         Model(id: id.uuidString, form: form,
-              kinds: DispositionCase.Kind.allCases.map { FormOption(value: $0.rawValue, key: "casekind.\($0.rawValue)") })
+              kinds: FormOption.choices(DispositionCase.Kind.self, "casekind"))
     }
 
     func form(_ request: Request) async throws -> Response {

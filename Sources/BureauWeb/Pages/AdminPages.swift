@@ -13,7 +13,7 @@ struct AdminPages {
 
     struct UsersModel: Encodable {
         var users: [UserRow]
-        var roles: [RegisterPage.Option]
+        var roles: [FormOption]
         var username: String
     }
 
@@ -58,7 +58,7 @@ struct AdminPages {
                     created: DateText.format($0.createdAt, language: language, timeZone: zone),
                     locked: ($0.lockedUntil ?? .distantPast) > now)
         }
-        let model = UsersModel(users: rows, roles: Role.allCases.map { .init(value: $0.rawValue, key: "role.\($0.rawValue)") },
+        let model = UsersModel(users: rows, roles: FormOption.choices(Role.self, "role"),
                                username: username)
         return try await request.renderPage("users", titleKey: "users.title", model: model, error: error, notice: notice,
                                             status: status)
@@ -78,6 +78,8 @@ struct AdminPages {
     }
 
     struct AuditModel: Encodable {
+        /// The chain is walked only when asked (`?verify=1`): it reads every entry, too much for each page view.
+        var checked: Bool
         var intact: Bool
         var count: Int
         var brokenAt: Int64?
@@ -91,7 +93,8 @@ struct AdminPages {
         let before = try PrisonerListQuery.number(request, "before", default: Int.max, range: 1...Int.max)
         let entries = try await AuditLog.page(on: request.db, before: before == Int.max ? nil : Int64(before), limit: 100,
                                               actor: nil, entityID: nil)
-        let verdict = try await AuditLog.verify(on: request.db)
+        let verify = (try? request.query.get(String.self, at: "verify")) == "1"
+        let verdict = verify ? try await AuditLog.verify(on: request.db) : nil
         let language = request.language
         let zone = request.bureau.config.timeZone
         let rows = entries.map {
@@ -99,9 +102,10 @@ struct AdminPages {
                      actor: $0.actor, role: $0.role, action: $0.action, entity: $0.entity, entityID: $0.entityID ?? "",
                      purpose: $0.purpose ?? "", detail: $0.detail ?? "", hash: String($0.hash.prefix(12)))
         }
-        var model = AuditModel(intact: true, count: 0, brokenAt: nil, reason: "", rows: rows,
+        var model = AuditModel(checked: verdict != nil, intact: true, count: 0, brokenAt: nil, reason: "", rows: rows,
                                olderURL: entries.count == 100 ? "/audit?before=\(entries.last!.sequence)" : nil)
         switch verdict {
+        case nil: break
         case .intact(let count, _): model.count = count
         case .broken(let sequence, let reason):
             model.intact = false

@@ -56,23 +56,19 @@ struct EventPage {
         var kind: String
         var kindKey: String
         var form: Form
-        var options: [String: [RegisterPage.Option]]
+        var options: [String: [FormOption]]
     }
 
     static func model(_ id: UUID, kind: EventKind, form: Form) -> Model {
-        func options<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ prefix: String) -> [RegisterPage.Option]
-            where T.RawValue == String {
-            T.allCases.map { .init(value: $0.rawValue, key: "\(prefix).\($0.rawValue)") }
-        }
         return Model(id: id.uuidString, kind: kind.rawValue, kindKey: "event.\(kind.rawValue)", form: form, options: [
-            "facilityType": options(CustodyMove.FacilityType.self, "facility"),
-            "medicalKind": options(MedicalEntry.Kind.self, "medical"),
-            "authenticity": options(DocumentAuthenticity.self, "authenticity"),
-            "custody": options(HeldDocument.Custody.self, "custody"),
-            "disposition": options(EffectsSeizure.Item.Disposition.self, "disposition"),
-            "ground": options(EffectsSeizure.Item.Ground.self, "ground"),
-            "purpose": options(Interview.Purpose.self, "purpose"),
-            "mode": options(Interview.Mode.self, "mode"),
+            "facilityType": FormOption.choices(CustodyMove.FacilityType.self, "facility"),
+            "medicalKind": FormOption.choices(MedicalEntry.Kind.self, "medical"),
+            "authenticity": FormOption.choices(DocumentAuthenticity.self, "authenticity"),
+            "custody": FormOption.choices(HeldDocument.Custody.self, "custody"),
+            "disposition": FormOption.choices(EffectsSeizure.Item.Disposition.self, "disposition"),
+            "ground": FormOption.choices(EffectsSeizure.Item.Ground.self, "ground"),
+            "purpose": FormOption.choices(Interview.Purpose.self, "purpose"),
+            "mode": FormOption.choices(Interview.Mode.self, "mode"),
         ])
     }
 

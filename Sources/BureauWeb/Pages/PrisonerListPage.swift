@@ -33,7 +33,7 @@ struct PrisonerListPage {
         var ranked: [RankedRow]
         var power: String
         var status: String
-        var statuses: [Option]
+        var statuses: [FormOption]
         var rows: [Row]
         var total: Int
         var page: Int
@@ -42,11 +42,6 @@ struct PrisonerListPage {
         var nextURL: String?
     }
 
-    struct Option: Encodable {
-        var value: String
-        var key: String
-        var selected: Bool
-    }
 
     func show(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
@@ -74,9 +69,7 @@ struct PrisonerListPage {
             return "/prisoners?" + items.joined(separator: "&")
         }
         let model = Model(q: query.text ?? "", isSearch: false, ranked: [], power: query.power ?? "", status: query.status?.rawValue ?? "",
-                          statuses: ProtectedStatus.allCases.map {
-                              Option(value: $0.rawValue, key: "status.\($0.rawValue)", selected: $0 == query.status)
-                          },
+                          statuses: FormOption.choices(ProtectedStatus.self, "status") { $0 == query.status },
                           rows: rows, total: result.total, page: query.page, pages: pages,
                           previousURL: query.page > 1 ? link(query.page - 1) : nil,
                           nextURL: query.page < pages ? link(query.page + 1) : nil)
@@ -99,9 +92,7 @@ struct PrisonerListPage {
         }
         let model = Model(q: text, isSearch: true, ranked: ranked, power: query.power ?? "",
                           status: query.status?.rawValue ?? "",
-                          statuses: ProtectedStatus.allCases.map {
-                              Option(value: $0.rawValue, key: "status.\($0.rawValue)", selected: $0 == query.status)
-                          },
+                          statuses: FormOption.choices(ProtectedStatus.self, "status") { $0 == query.status },
                           rows: [], total: ranked.count, page: 1, pages: 1, previousURL: nil, nextURL: nil)
         return try await request.renderPage("prisoners", titleKey: "prisoners.title", model: model)
     }

@@ -43,25 +43,20 @@ struct RegisterPage {
         var authenticity2: String?
     }
 
-    struct Option: Encodable {
-        var value: String
-        var key: String
-    }
-
     struct Model: Encodable {
         var form: Form
-        var statuses: [Option]
-        var sources: [Option]
-        var authenticities: [Option]
-        var items: [Option]
+        var statuses: [FormOption]
+        var sources: [FormOption]
+        var authenticities: [FormOption]
+        var items: [FormOption]
     }
 
     static func model(_ form: Form) -> Model {
         Model(form: form,
-              statuses: ProtectedStatus.allCases.map { Option(value: $0.rawValue, key: "status.\($0.rawValue)") },
-              sources: ClaimSource.allCases.map { Option(value: $0.rawValue, key: "source.\($0.rawValue)") },
-              authenticities: DocumentAuthenticity.allCases.map { Option(value: $0.rawValue, key: "authenticity.\($0.rawValue)") },
-              items: CoreIdentityItem.allCases.map { Option(value: $0.rawValue, key: "item.\($0.rawValue)") })
+              statuses: FormOption.choices(ProtectedStatus.self, "status"),
+              sources: FormOption.choices(ClaimSource.self, "source"),
+              authenticities: FormOption.choices(DocumentAuthenticity.self, "authenticity"),
+              items: FormOption.choices(CoreIdentityItem.self, "item"))
     }
 
     func form(_ request: Request) async throws -> Response {
@@ -144,16 +139,16 @@ struct ClaimPage {
     struct Model: Encodable {
         var id: String
         var form: Form
-        var sources: [RegisterPage.Option]
-        var confidences: [RegisterPage.Option]
-        var authenticities: [RegisterPage.Option]
+        var sources: [FormOption]
+        var confidences: [FormOption]
+        var authenticities: [FormOption]
     }
 
     static func model(_ id: UUID, _ form: Form) -> Model {
         Model(id: id.uuidString, form: form,
-              sources: ClaimSource.allCases.map { .init(value: $0.rawValue, key: "source.\($0.rawValue)") },
-              confidences: ClaimConfidence.allCases.map { .init(value: $0.rawValue, key: "confidence.\($0.rawValue)") },
-              authenticities: DocumentAuthenticity.allCases.map { .init(value: $0.rawValue, key: "authenticity.\($0.rawValue)") })
+              sources: FormOption.choices(ClaimSource.self, "source"),
+              confidences: FormOption.choices(ClaimConfidence.self, "confidence"),
+              authenticities: FormOption.choices(DocumentAuthenticity.self, "authenticity"))
     }
 
     func form(_ request: Request) async throws -> Response {

@@ -39,7 +39,7 @@ public struct NoticeOutbox: Sendable {
     /// queued once it is due (not a week ahead). Returns how many were queued.
     @discardableResult
     static func enqueue(_ record: PrisonerRecordSnapshot, at now: Date, policy: ObligationPolicy,
-                        on db: any Database) async throws -> Int {
+                        on db: any Database, alreadyQueued: Set<String>? = nil) async throws -> Int {
         let obligations = Dictionary(Obligations.derive(for: record, at: now, policy: policy).map { ($0.id, $0) },
                                      uniquingKeysWith: { first, _ in first })
         let owed = Obligations.pendingNotices(for: record, at: now, policy: policy).filter { notice in
@@ -47,7 +47,9 @@ public struct NoticeOutbox: Sendable {
                   let obligation = obligations[notice.obligationID] else { return false }
             return notice.rule != .healthReport || obligation.status != .notYetDue
         }
-        guard !owed.isEmpty else { return 0 }
+        // A caller that already knows every queued obligation (the registry-wide sweep) skips the
+        // database entirely for prisoners who owe nothing new.
+        guard !owed.isEmpty, !owed.allSatisfy({ alreadyQueued?.contains($0.obligationID) == true }) else { return 0 }
         let known = Set(try await NoticeModel.query(on: db).filter(\.$obligationID ~~ owed.map(\.obligationID))
             .all(\.$obligationID))
         // A corrected entry owes the same notice under a new obligation id: the pending notice about
@@ -95,8 +97,9 @@ public struct NoticeOutbox: Sendable {
     static func synchronize(at now: Date, policy: ObligationPolicy, on db: any Database, cipher: FieldCipher)
         async throws -> Int {
         var queued = 0
+        let known = Set(try await NoticeModel.query(on: db).all(\.$obligationID))
         for record in try await RecordSnapshots.load(nil, on: db, cipher: cipher) {
-            queued += try await enqueue(record, at: now, policy: policy, on: db)
+            queued += try await enqueue(record, at: now, policy: policy, on: db, alreadyQueued: known)
         }
         return queued
     }

@@ -105,7 +105,7 @@ extension WebSuite {
                 headers.bearerAuthorization = BearerAuthorization(token: token)
                 headers.contentType = .json
                 // Over a real socket: the limit applies while the body streams in.
-                let response = try await bureau.app.testing(method: .running(hostname: "127.0.0.1", port: Int.random(in: 50_000..<60_000)))
+                let response = try await bureau.app.testing(method: .running(hostname: "127.0.0.1", port: Ports.free()))
                     .sendRequest(.POST, "api/v1/prisoners", headers: headers, body: ByteBuffer(string: huge))
                 #expect(response.status == .payloadTooLarge)
                 #expect(response.errorCode == "body_too_large")

@@ -12,9 +12,7 @@ extension WebSuite {
         @Test(.timeLimit(.minutes(2))) func registerAPrisonerInTwoScriptsAndSwitchLanguage() async throws {
             try await withBureau { bureau in
                 try await bureau.makeUser("registrar.kyiv", .registrar)
-                let port = Int.random(in: 41_000..<49_000)
-                bureau.app.http.server.configuration.port = port
-                try await bureau.app.server.start(address: .hostname("127.0.0.1", port: port))
+                let port = try await Ports.startServer(bureau.app)
                 let site = "http://127.0.0.1:\(port)"
                 let browser = try await WebDriver.start(client: bureau.app.client)
                 do {

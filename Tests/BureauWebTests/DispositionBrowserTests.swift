@@ -15,9 +15,7 @@ extension WebSuite {
                 let ri = try await bureau.register(DispositionFixtures.ri, token: registrar)
                 let petrov = try await bureau.register(DispositionFixtures.petrov, token: registrar)
                 try await bureau.makeUser("li.bondar", .liaisonOfficer)
-                let port = Int.random(in: 41_000..<49_000)
-                bureau.app.http.server.configuration.port = port
-                try await bureau.app.server.start(address: .hostname("127.0.0.1", port: port))
+                let port = try await Ports.startServer(bureau.app)
                 let site = "http://127.0.0.1:\(port)"
                 let browser = try await WebDriver.start(client: bureau.app.client, language: "en")
                 do {

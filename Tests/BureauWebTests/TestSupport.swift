@@ -3,6 +3,7 @@ import BureauStore
 @testable import BureauWeb
 import Fluent
 import Foundation
+import Glibc
 import SQLKit
 import NIOConcurrencyHelpers
 import Testing
@@ -183,5 +184,42 @@ extension TestingHTTPResponse {
         ((value(path) as? [Any]) ?? (path.isEmpty ? json as? [Any] : nil) ?? []).map {
             ($0 as? [String: Any])?[field].map { "\($0)" } ?? "<none>"
         }
+    }
+}
+
+/// Loopback ports for servers the tests start, asked of the kernel rather than guessed.
+enum Ports {
+    /// A port the kernel just reported free on 127.0.0.1.
+    static func free() -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+        }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// Starts Bureau's HTTP server on a free loopback port, trying again if another process took it first.
+    static func startServer(_ app: Application) async throws -> Int {
+        var lastError: (any Error)?
+        for _ in 0..<5 {
+            let port = free()
+            app.http.server.configuration.port = port
+            do {
+                try await app.server.start(address: .hostname("127.0.0.1", port: port))
+                return port
+            } catch {
+                lastError = error
+            }
+        }
+        throw lastError!
     }
 }

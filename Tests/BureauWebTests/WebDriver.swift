@@ -22,7 +22,7 @@ struct WebDriver {
         guard let binary else {
             throw Failure(description: "chromedriver is not installed: apt-get install chromium chromium-driver fonts-noto-cjk")
         }
-        let port = Int.random(in: 30_000..<40_000)
+        let port = Ports.free()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["--port=\(port)", "--allowed-ips=127.0.0.1", "--log-path=/tmp/bureau-chromedriver.log"]

@@ -308,6 +308,7 @@ T = {
  "class.health": ("здоров'я", "health", "здоровье"),
  "class.interviews": ("опитування", "interviews", "опросы"),
  "class.will": ("воля та притулок", "will and asylum", "воля и убежище"),
+ "class.risk": ("ризик і оцінки за ст. 12", "risk and Art. 12 assessments", "риск и оценки по ст. 12"),
  "class.effects": ("речі та гроші", "effects and money", "вещи и деньги"),
 }
 

@@ -14,21 +14,21 @@ func routes(_ app: Application) throws {
     staff.get("openapi.json", use: OpenAPIDocument.serve)
 
     let prisoners = PrisonersAPIController()
-    let readers = api.grouped(RoleMiddleware(Role.registryReaders))
+    let readers = api.grouped(RoleMiddleware(.readRegistry))
     readers.get("prisoners", use: prisoners.list)
     readers.get("prisoners", ":id", use: prisoners.show)
     readers.get("prisoners", ":id", "timeline", use: prisoners.timeline)
     readers.get("search", use: SearchAPIController().search)
-    api.grouped(RoleMiddleware(.registrar)).post("prisoners", use: prisoners.create)
-    api.grouped(RoleMiddleware(.registrar, .investigator)).post("prisoners", ":id", "claims", use: prisoners.addClaim)
-    api.grouped(RoleMiddleware(Role.eventRecorders)).post("prisoners", ":id", "events", use: prisoners.addEvent)
+    api.grouped(RoleMiddleware(.registerPrisoner)).post("prisoners", use: prisoners.create)
+    api.grouped(RoleMiddleware(.recordClaim)).post("prisoners", ":id", "claims", use: prisoners.addClaim)
+    api.grouped(RoleMiddleware(.recordEvent)).post("prisoners", ":id", "events", use: prisoners.addEvent)
 
-    let auditors = api.grouped(RoleMiddleware(.auditor))
+    let auditors = api.grouped(RoleMiddleware(.readAudit))
     let audit = AuditAPIController()
     auditors.get("audit", use: audit.list)
     auditors.get("audit", "verify", use: audit.verify)
 
-    let admins = api.grouped(RoleMiddleware(.administrator))
+    let admins = api.grouped(RoleMiddleware(.manageUsers))
     let users = UsersAPIController()
     admins.get("users", use: users.list)
     admins.post("users", use: users.create)
@@ -36,11 +36,4 @@ func routes(_ app: Application) throws {
     try pageRoutes(app)
     try clocksRoutes(app)
     try dispositionRoutes(app)
-}
-
-extension Role {
-    /// Roles that may record at least one kind of timeline entry.
-    static var eventRecorders: Set<Role> {
-        Set(Role.allCases.filter { !AccessPolicy.writableEventKinds(of: $0).isEmpty })
-    }
 }

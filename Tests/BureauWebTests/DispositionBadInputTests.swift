@@ -18,7 +18,7 @@ extension WebSuite {
                     """, .created)
                 let id = try opened.content.get(String.self, at: "id")
                 let audits = try await bureau.auditCount()
-                let skip = try await bureau.expect("api/v1/cases/\(id)/transitions", token: staff.camp, json: """
+                let skip = try await bureau.expect("api/v1/cases/\(id)/transitions", token: staff.legal, json: """
                     {"to": "executed", "handover": {"at": "2026-11-27T09:00:00Z", "place": "Camp 1", "receivingParty": "UKR",
                      "icrcPresent": false}}
                     """, .unprocessableEntity)

@@ -77,15 +77,19 @@ extension WebSuite {
                     #expect((reason["article"] as? String)?.isEmpty == false)
                     #expect((reason["key"] as? String)?.hasPrefix("guard.") == true)
                 }
-                // A liaison officer, who may not read his will, learns he is excluded, not what he wants (guard 12).
+                // A liaison officer, who may read neither his will nor his risk (issue 9), learns that he is
+                // excluded and under which articles, not what he wants or fears (guard 12).
                 let forLiaison = try await bureau.expect("api/v1/exchanges/\(exchangeID)/our-list", token: staff.liaison,
                     json: #"{"prisonerID": "\#(ri)", "category": "other_rank"}"#, .unprocessableEntity)
-                #expect(forLiaison.guardKeys("reasons").contains("guard.2.serious_risk"))
-                #expect(forLiaison.guardKeys("reasons").contains("guard.restricted"))
+                #expect(Set(forLiaison.guardKeys("reasons")) == ["guard.restricted"])
                 #expect(!forLiaison.body.string.contains("return_against_will"))
+                #expect(!forLiaison.body.string.contains("serious_risk"))
                 let petrovOnList = try await bureau.expect("api/v1/exchanges/\(exchangeID)/our-list", token: staff.liaison,
                     json: #"{"prisonerID": "\#(petrov)", "category": "seriously_wounded_or_sick"}"#, .unprocessableEntity)
-                #expect(petrovOnList.guardKeys("reasons") == ["guard.1.eligible_in_exchange"])
+                #expect(petrovOnList.guardKeys("reasons") == ["guard.restricted"])
+                let petrovForLegal = try await bureau.expect("api/v1/exchanges/\(exchangeID)/our-list", token: staff.legal,
+                    json: #"{"prisonerID": "\#(petrov)", "category": "seriously_wounded_or_sick"}"#, .unprocessableEntity)
+                #expect(petrovForLegal.guardKeys("reasons") == ["guard.1.eligible_in_exchange"])
                 let shown = try await bureau.expect(.GET, "api/v1/exchanges/\(exchangeID)", token: staff.liaison, .ok)
                 #expect((shown.value(["ourList"]) as? [Any])?.isEmpty == true)
                 let excluded = Set(shown.each(["excluded"], "prisonerID").map { $0.lowercased() })
@@ -157,12 +161,13 @@ extension WebSuite {
                     {"to": "executed", "handover": {"at": "2026-11-27T09:00:00Z", "place": "Kyiv, Boryspil airport",
                      "receivingParty": "KOR", "receivingOfficial": "Consul J. Lee", "icrcPresent": true, "icrcDelegate": "M. Keller"}}
                     """
-                let unsettled = try await bureau.expect("api/v1/cases/\(transfer)/transitions", token: staff.liaison,
+                // A third-state transfer exists only for those who may read his will: the legal officer records it.
+                let unsettled = try await bureau.expect("api/v1/cases/\(transfer)/transitions", token: staff.legal,
                                                         json: handover, .unprocessableEntity)
                 #expect(Set(unsettled.guardKeys("reasons")) == ["guard.7.no_final_statement", "guard.7.valuables_unresolved"])
                 try await bureau.expect(.PUT, "api/v1/prisoners/\(ri)/exit-checklist", token: staff.camp,
                                         json: #"{"finalStatementIssued": true, "valuablesResolved": true}"#, .ok)
-                let executed = try await bureau.expect("api/v1/cases/\(transfer)/transitions", token: staff.liaison,
+                let executed = try await bureau.expect("api/v1/cases/\(transfer)/transitions", token: staff.legal,
                                                        json: handover, .ok)
                 #expect(try executed.content.get(String.self, at: "state") == "executed")
                 #expect(try executed.content.get(Bool.self, at: "allClear"))
@@ -202,7 +207,9 @@ extension WebSuite {
                 #expect(back.value(["exchangeID"]) == nil)
                 let passed = back.guardKeys("guards", status: "passed")
                 #expect(passed.contains("guard.1.not_traded"))
-                #expect(passed.contains("guard.3.wishes_return"))
+                #expect(!passed.contains("guard.3.wishes_return"), "the camp officer does not read his will (issue 9)")
+                let forApprover = try await bureau.expect(.GET, "api/v1/cases/\(home)", token: staff.approverA, .ok)
+                #expect(forApprover.guardKeys("guards", status: "passed").contains("guard.3.wishes_return"))
                 #expect(back.each(["notices"], "kind") == ["repatriation"])
                 #expect((back.value(["notices", 0, "destinationWithheldFrom"]) as? [String]) == [])
 

@@ -55,9 +55,9 @@ public struct TransitionRefusal: Error, Sendable, Equatable {
 /// The case state machine: draft → under legal review → approved (two approvers) → executed, or withdrawn.
 public enum DispositionWorkflow {
     /// Roles that prepare and submit cases.
-    public static let caseOfficers: Set<Role> = [.legalOfficer, .liaisonOfficer]
+    public static var caseOfficers: Set<Role> { AccessPolicy.roles(with: .liaise) }
     /// Roles that record a hand-over.
-    public static let executors: Set<Role> = [.legalOfficer, .liaisonOfficer, .campOfficer]
+    public static var executors: Set<Role> { AccessPolicy.roles(with: .recordHandover) }
     public static let requiredApprovals = 2
 
     /// Opens a draft. Refused for a prisoner a guard bars from this kind of case outright
@@ -107,7 +107,7 @@ public enum DispositionWorkflow {
         switch target {
         case .underLegalReview:
             if current.state != .draft { errors.append(illegal()) }
-            if actor.userID != current.author && !actor.has(.legalOfficer) {
+            if !mayPrepare(current, actor) {
                 errors.append(DomainError(.forbidden, code: "role_required",
                                           "only the author or a legal officer submits a case", field: nil))
             }
@@ -157,7 +157,7 @@ public enum DispositionWorkflow {
             if reason.trimmedOrNil == nil {
                 errors.append(.invalid("reason", "say why the case is withdrawn", code: "reason_required"))
             }
-            if actor.userID != current.author && actor.roles.isDisjoint(with: [.legalOfficer, .approver]) {
+            if !mayWithdraw(current, actor) {
                 errors.append(DomainError(.forbidden, code: "role_required",
                                           "only the author, a legal officer or an approver withdraws a case", field: nil))
             }

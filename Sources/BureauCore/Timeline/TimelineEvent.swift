@@ -71,22 +71,6 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case languageAssessment = "language_assessment"
     case moneyRegistration = "money_registration"
     case waiver
-
-    /// Which class of data the entry belongs to; decides who may read it (design.md, security model).
-    public var fieldClass: FieldClass {
-        switch self {
-        case .capture, .custodyMove, .document: return .core
-        case .medical: return .health
-        case .effects, .money: return .effects
-        case .interview: return .interviews
-        case .captureCard, .notification, .correspondence, .censorship, .correspondenceForms, .transferOrder, .transferNotice, .transferList, .death, .officialInquiry, .escape, .recapture, .release, .repatriation, .repatriationHold, .disciplinaryAward, .punishmentExecution, .confinement, .judicialCharge, .trialSchedule, .judgment, .visitRequest, .visit, .visitRefusal, .representativeElection, .representativeMandateEnd, .languageAssessment, .waiver:
-            return .core
-        case .medicalClearance, .certificateRequest, .seriousInjury, .mmcExamination, .mmcDecision, .deathCertificate:
-            return .health
-        case .moneyRegistration:
-            return .effects
-        }
-    }
 }
 
 /// The content of a timeline entry; the case names the kind.

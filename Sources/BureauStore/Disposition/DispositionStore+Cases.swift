@@ -44,13 +44,14 @@ extension DispositionStore {
     /// Opens a draft. A guard that bars the prisoner from this kind of case refuses it with every reason
     /// (`TransitionRefusal`), and nothing is written.
     public func openCase(_ request: CaseRequest, by principal: Principal) async throws -> CaseFile {
-        try await context.require(principal, .readRegistry, action: "case.create", entity: "case")
+        try await context.require(principal, .liaise, action: "case.create", entity: "case")
         let now = context.clock.now()
         let id = context.newID()
         let cipher = context.cipher
+        // The entry names the record, never what it says: the kind of case could tell a third-state wish.
         let audit = record(principal, "case.create", entity: "case", id: id,
-                           detail: "prisoner=\(request.prisonerID.uuidString) kind=\(request.kind.rawValue)")
-        return try await GuardRedaction.refusing(for: principal.role) { try await context.audited(audit) { tx in
+                           detail: "prisoner=\(request.prisonerID.uuidString)")
+        return try await NeedToKnow(principal.role).refusing { try await context.audited(audit) { tx in
             var facts = try await Self.facts(of: request.prisonerID, on: tx, cipher: cipher)
             if let exchangeID = request.exchangeID {
                 facts.exchangeAgreement = try await Self.loadExchange(exchangeID, on: tx).agreement
@@ -71,9 +72,8 @@ extension DispositionStore {
         let cipher = context.cipher
         let audit = record(principal, "case.\(target.name)", entity: "case", id: caseID)
         let policy = context.policy
-        return try await GuardRedaction.refusing(for: principal.role) { try await context.audited(audit) { tx in
-            let (row, current) = try await Self.loadCase(caseID, on: tx)
-            let facts = try await Self.facts(for: current, on: tx, cipher: cipher)
+        return try await NeedToKnow(principal.role).refusing { try await context.audited(audit) { tx in
+            let (row, current, facts) = try await Self.loadVisibleCase(caseID, for: principal, on: tx, cipher: cipher)
             let outcome = try DispositionWorkflow.transition(current, to: target, by: principal.staff, at: now, facts: facts)
             try await Self.save(outcome.dispositionCase, into: row, on: tx)
             if let departure = Self.departure(outcome.dispositionCase, recordedBy: principal.username, at: now) {
@@ -95,10 +95,9 @@ extension DispositionStore {
     public func requestOverride(_ caseID: UUID, key: String, reason: String, by principal: Principal) async throws -> CaseFile {
         let now = context.clock.now()
         let cipher = context.cipher
-        let audit = record(principal, "case.override.request", entity: "case", id: caseID, detail: "key=\(key)")
+        let audit = record(principal, "case.override.request", entity: "case", id: caseID, detail: Self.overrideDetail(key))
         return try await context.audited(audit) { tx in
-            let (row, current) = try await Self.loadCase(caseID, on: tx)
-            let facts = try await Self.facts(for: current, on: tx, cipher: cipher)
+            let (row, current, facts) = try await Self.loadVisibleCase(caseID, for: principal, on: tx, cipher: cipher)
             let updated = try DispositionWorkflow.requestOverride(current, key: key, reason: reason, by: principal.staff,
                                                                   at: now, facts: facts)
             try await Self.save(updated, into: row, on: tx)
@@ -109,10 +108,9 @@ extension DispositionStore {
     public func confirmOverride(_ caseID: UUID, key: String, by principal: Principal) async throws -> CaseFile {
         let now = context.clock.now()
         let cipher = context.cipher
-        let audit = record(principal, "case.override.confirm", entity: "case", id: caseID, detail: "key=\(key)")
+        let audit = record(principal, "case.override.confirm", entity: "case", id: caseID, detail: Self.overrideDetail(key))
         return try await context.audited(audit) { tx in
-            let (row, current) = try await Self.loadCase(caseID, on: tx)
-            let facts = try await Self.facts(for: current, on: tx, cipher: cipher)
+            let (row, current, facts) = try await Self.loadVisibleCase(caseID, for: principal, on: tx, cipher: cipher)
             let updated = try DispositionWorkflow.confirmOverride(current, key: key, by: principal.staff, at: now)
             try await Self.save(updated, into: row, on: tx)
             return try await Self.file(updated, facts: facts, role: principal.role, at: now, on: tx)
@@ -129,11 +127,7 @@ extension DispositionStore {
         let audit = record(principal, "case.read", entity: "case", id: caseID, purpose: purpose,
                            detail: "classes=" + classes.map(\.rawValue).sorted().joined(separator: ","))
         return try await context.audited(audit) { tx in
-            let (_, current) = try await Self.loadCase(caseID, on: tx)
-            let facts = try await Self.facts(for: current, on: tx, cipher: cipher)
-            guard WillDisclosure.mayLearnOf(current, recipient: .staff(principal.role), facts: facts) else {
-                throw DomainError(.notFound, code: "case_not_found", "no case with id \(caseID.uuidString)")
-            }
+            let (_, current, facts) = try await Self.loadVisibleCase(caseID, for: principal, on: tx, cipher: cipher)
             return try await Self.file(current, facts: facts, role: principal.role, at: now, on: tx)
         }
     }
@@ -182,6 +176,23 @@ extension DispositionStore {
         try await row.update(on: db)
     }
 
+    /// A case and its facts, or "not found" for a reader who may not learn that it exists (guard 12):
+    /// a refused transition or override must not tell him more than a read would.
+    static func loadVisibleCase(_ id: UUID, for principal: Principal, on db: any Database, cipher: FieldCipher) async throws
+        -> (DispositionRow<CasesTable>, DispositionCase, DispositionFacts) {
+        let (row, current) = try await loadCase(id, on: db)
+        let facts = try await Self.facts(for: current, on: db, cipher: cipher)
+        guard WillDisclosure.mayLearnOf(current, recipient: .staff(principal.role), facts: facts) else {
+            throw DomainError(.notFound, code: "case_not_found", "no case with id \(id.uuidString)")
+        }
+        return (row, current, facts)
+    }
+
+    /// The guard an override names, when saying so tells nothing restricted.
+    static func overrideDetail(_ key: String) -> String? {
+        GuardCatalog.dataClass(of: key) == .core ? "key=\(key)" : nil
+    }
+
     static func loadCase(_ id: UUID, on db: any Database) async throws -> (DispositionRow<CasesTable>, DispositionCase) {
         guard let row = try await DispositionRow<CasesTable>.find(id, on: db) else {
             throw DomainError(.notFound, code: "case_not_found", "no case with id \(id.uuidString)")
@@ -195,23 +206,21 @@ extension DispositionStore {
             .sort(\.$recordedAt).all().map { try $0.domain() }
         let notices = try await DispositionRow<NoticesTable>.query(on: db).filter(\.$parentID == dispositionCase.id)
             .sort(\.$at).all().map { try $0.decode(DispositionNotice.self) }
-        let willReader = AccessPolicy.canRead(role, .will)
+        let reader = NeedToKnow(role)
         // Guard 12: a risk assessment of a third state, an Art. 12 finding on it, or a message that
-        // discloses his will tells as much as his statement; others see only this case's own route.
-        let routeStates = (dispositionCase.route?.states ?? []).union(facts.originPowers)
+        // discloses his will tells as much as his statement; each is shown only to its class's readers.
         let consultations = try await consultations(concerning: dispositionCase, on: db)
+        let willStatements = reader.visible(WillStatement.chronological(facts.willStatements))
         return CaseFile(
             dispositionCase: dispositionCase, prisoner: facts.prisoner,
             name: (claims.first(where: \.isAssessed) ?? claims.first)?.displayName,
-            guards: GuardRedaction.redact(DispositionWorkflow.checklist(dispositionCase, facts: facts, at: time), for: role),
-            willStatements: willReader ? WillStatement.chronological(facts.willStatements) : nil,
-            riskAssessments: willReader ? facts.riskAssessments
-                : facts.riskAssessments.filter { routeStates.contains($0.route.destination.uppercased()) },
-            article12Assessments: willReader ? facts.article12Assessments
-                : facts.article12Assessments.filter { $0.receivingPower.uppercased() == dispositionCase.nextPower?.uppercased() },
-            eligibility: facts.medicalEligibility,
-            consultations: willReader ? consultations : consultations.filter { !$0.disclosesWill },
-            parties: facts.parties, notices: notices)
+            guards: reader.redact(DispositionWorkflow.checklist(dispositionCase, facts: facts, at: time)),
+            willStatements: reader.mayRead(.will) ? willStatements : nil,
+            riskAssessments: reader.visible(facts.riskAssessments),
+            article12Assessments: reader.visible(facts.article12Assessments),
+            eligibility: reader.visible(facts.medicalEligibility),
+            consultations: reader.visible(consultations),
+            parties: reader.visible(facts.parties, roles: facts.partyRoles), notices: notices)
     }
 }
 

@@ -24,7 +24,7 @@ public struct ImportedEntry: Sendable {
 extension DispositionStore {
     public func createExchange(counterpart: String, agreement: ExchangeAgreement?,
                                by principal: Principal) async throws -> ExchangeNegotiation {
-        try await require(principal, Roles.liaison, action: "exchange.create", entity: "exchange")
+        try await require(principal, .liaise, action: "exchange.create", entity: "exchange")
         let now = context.clock.now()
         if !ClaimRules.isAlpha3(counterpart) {
             throw DomainError.invalid("counterpart", "must be an ISO 3166-1 alpha-3 code such as RUS", code: "invalid_country")
@@ -49,8 +49,8 @@ extension DispositionStore {
         let now = context.clock.now()
         let cipher = context.cipher
         let audit = record(principal, "exchange.list.add", entity: "exchange", id: exchangeID,
-                           detail: "prisoner=\(prisonerID.uuidString) category=\(category.rawValue)")
-        return try await GuardRedaction.refusing(for: principal.role) { try await context.audited(audit) { tx in
+                           detail: "prisoner=\(prisonerID.uuidString)")
+        return try await NeedToKnow(principal.role).refusing { try await context.audited(audit) { tx in
             let negotiation = try await Self.loadExchange(exchangeID, on: tx)
             let facts = try await Self.facts(of: prisonerID, on: tx, cipher: cipher)
             let updated = try negotiation.adding(facts, category: category, by: principal.staff, at: now)
@@ -65,7 +65,7 @@ extension DispositionStore {
     public func importCounterpartList(_ exchangeID: UUID, data: Data, direction: CounterpartEntry.Direction,
                                       encoding: CounterpartListImport.TextEncoding,
                                       by principal: Principal) async throws -> [ImportedEntry] {
-        try await require(principal, Roles.liaison, action: "exchange.import", entity: "exchange", entityID: exchangeID)
+        try await require(principal, .liaise, action: "exchange.import", entity: "exchange", entityID: exchangeID)
         let newID = context.newID
         let parsed = try CounterpartListImport.parse(data, direction: direction, encoding: encoding, makeID: { _ in newID() })
         let now = context.clock.now()
@@ -93,7 +93,7 @@ extension DispositionStore {
     /// A reviewer confirms which candidate a counterpart line is, or (nil) that he is not in the registry.
     public func confirmMatch(_ exchangeID: UUID, entryID: UUID, prisonerID: UUID?,
                              by principal: Principal) async throws -> CounterpartMatchReview {
-        try await require(principal, Roles.liaison, action: "exchange.match", entity: "exchange", entityID: exchangeID)
+        try await require(principal, .liaise, action: "exchange.match", entity: "exchange", entityID: exchangeID)
         let now = context.clock.now()
         let audit = record(principal, "exchange.match", entity: "exchange", id: exchangeID,
                            detail: "entry=\(entryID.uuidString) prisoner=\(prisonerID?.uuidString ?? "none")")
@@ -115,20 +115,13 @@ extension DispositionStore {
 
     /// The negotiation with the rule's proposal over the whole registry and everyone excluded, with reasons.
     public func exchangeFile(_ exchangeID: UUID, by principal: Principal) async throws -> ExchangeFile {
-        try await require(principal, Roles.exchangeReaders, action: "exchange.read", entity: "exchange", entityID: exchangeID)
+        try await require(principal, .readExchanges, action: "exchange.read", entity: "exchange", entityID: exchangeID)
         let now = context.clock.now()
         let cipher = context.cipher
         let audit = record(principal, "exchange.read", entity: "exchange", id: exchangeID)
         return try await context.audited(audit) { tx in
-            var negotiation = try await Self.loadExchange(exchangeID, on: tx)
-            if !AccessPolicy.canRead(principal.role, .will) {
-                // A refusal at the crossing tells as much as his will (guard 12).
-                for index in negotiation.reconciliation.indices {
-                    if case .didNotCross(.declinedAtCrossing, _) = negotiation.reconciliation[index].outcome {
-                        negotiation.reconciliation[index].outcome = .didNotCross(.other, note: nil)
-                    }
-                }
-            }
+            let reader = NeedToKnow(principal.role)
+            let negotiation = reader.redact(try await Self.loadExchange(exchangeID, on: tx))
             var pool: [DispositionFacts] = []
             for id in try await PrisonerModel.query(on: tx).sort(\.$internmentNumber).all().compactMap(\.id) {
                 pool.append(try await Self.facts(of: id, on: tx, cipher: cipher))
@@ -140,18 +133,18 @@ extension DispositionStore {
             }
             let listReview = negotiation.listReview(pool, at: now).map { exclusion in
                 var exclusion = exclusion
-                exclusion.reasons = GuardRedaction.redact(exclusion.reasons, for: principal.role)
+                exclusion.reasons = reader.redact(exclusion.reasons)
                 return exclusion
             }
             return ExchangeFile(negotiation: negotiation,
-                                proposal: GuardRedaction.redact(negotiation.propose(from: pool, at: now), for: principal.role),
+                                proposal: reader.redact(negotiation.propose(from: pool, at: now)),
                                 listReview: listReview, totals: negotiation.totals, names: names)
         }
     }
 
     /// Exchanges, newest first, for the list page.
     public func exchanges(by principal: Principal) async throws -> [ExchangeNegotiation] {
-        guard Roles.exchangeReaders.contains(principal.role) else { return [] }
+        guard AccessPolicy.allows(principal.role, .readExchanges) else { return [] }
         return try await DispositionRow<ExchangesTable>.query(on: context.db).sort(\.$at, .descending).all()
             .map { try $0.decode(ExchangeNegotiation.self) }
     }

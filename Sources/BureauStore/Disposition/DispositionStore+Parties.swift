@@ -6,7 +6,7 @@ extension DispositionStore {
     /// Registers a state or organisation, with the roles it plays for given prisoners.
     public func createParty(_ party: Party, roles: [PartyRoleAssignment],
                             by principal: Principal) async throws -> (Party, [PartyRoleAssignment]) {
-        try await require(principal, Roles.liaison, action: "party.create", entity: "party")
+        try await require(principal, .liaise, action: "party.create", entity: "party")
         let now = context.clock.now()
         var party = party
         party.id = context.newID()
@@ -18,7 +18,7 @@ extension DispositionStore {
         }
         for assignment in assignments { try DispositionRules.validate(assignment) }
         let audit = record(principal, "party.create", entity: "party", id: party.id,
-                           detail: "kind=\(party.kind.rawValue) roles=\(assignments.count)")
+                           detail: "roles=\(assignments.count)")
         let ids = assignments.map { _ in context.newID() }
         return try await context.audited(audit) { [party] tx in
             try await DispositionRow<PartiesTable>(
@@ -38,7 +38,7 @@ extension DispositionStore {
     /// Logs an appeal, request, note or reply. Guard 12 is enforced here: an outbound message that
     /// reveals a prisoner's will never goes to the Power he depends on or the forces he served with.
     public func recordConsultation(_ consultation: Consultation, by principal: Principal) async throws -> Consultation {
-        try await require(principal, Roles.liaison, action: "consultation.create", entity: "consultation")
+        try await require(principal, .liaise, action: "consultation.create", entity: "consultation")
         let now = context.clock.now()
         var consultation = consultation
         consultation.id = context.newID()
@@ -46,7 +46,7 @@ extension DispositionStore {
         consultation.recordedAt = now
         let cipher = context.cipher
         let audit = record(principal, "consultation.create", entity: "consultation", id: consultation.id,
-                           detail: "party=\(consultation.partyID.uuidString) direction=\(consultation.direction.rawValue)"
+                           detail: "party=\(consultation.partyID.uuidString)"
                                + " prisoners=\(consultation.prisonerIDs.count) cases=\(consultation.caseIDs.count)")
         return try await context.audited(audit) { [consultation] tx in
             guard let partyRow = try await DispositionRow<PartiesTable>.find(consultation.partyID, on: tx) else {

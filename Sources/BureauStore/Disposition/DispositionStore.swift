@@ -12,22 +12,9 @@ public struct DispositionStore: Sendable {
         self.context = context
     }
 
-    /// Who records and who reads what (the core enforces the case workflow's own roles).
-    public enum Roles {
-        /// Will statements are taken by those who conduct interviews.
-        public static let willRecorders: Set<Role> = [.investigator, .legalOfficer]
-        public static let assessors: Set<Role> = [.legalOfficer]
-        public static let medical: Set<Role> = [.medicalOfficer]
-        public static let exitCheckers: Set<Role> = [.campOfficer, .legalOfficer]
-        public static let liaison: Set<Role> = [.legalOfficer, .liaisonOfficer]
-        public static let exchangeReaders: Set<Role> = [.legalOfficer, .liaisonOfficer, .approver]
-        /// Readers of will statements: `AccessPolicy` on `FieldClass.will` (legal officer, approver).
-        public static var willReaders: Set<Role> { Set(Role.allCases.filter { AccessPolicy.canRead($0, .will) }) }
-    }
-
-    func require(_ principal: Principal, _ roles: Set<Role>, action: String, entity: String,
+    func require(_ principal: Principal, _ permission: Permission, action: String, entity: String,
                  entityID: UUID? = nil) async throws {
-        if !roles.contains(principal.role) {
+        if !AccessPolicy.allows(principal.role, permission) {
             try await context.deny(principal, action: action, entity: entity, entityID: entityID?.uuidString)
         }
     }
@@ -43,7 +30,7 @@ public struct DispositionStore: Sendable {
     /// Records a statement; `statement.id`, `prisonerID`, `recordedBy` and `recordedAt` are set here.
     public func recordWillStatement(_ statement: WillStatement, for prisonerID: UUID, by principal: Principal,
                                     purpose: String? = nil) async throws -> WillStatement {
-        try await require(principal, Roles.willRecorders, action: "will.create", entity: "prisoner", entityID: prisonerID)
+        try await require(principal, .recordWill, action: "will.create", entity: "prisoner", entityID: prisonerID)
         let now = context.clock.now()
         var statement = statement
         statement.id = context.newID()
@@ -65,7 +52,7 @@ public struct DispositionStore: Sendable {
     /// The statements of one prisoner, oldest first; only for readers of the will class.
     public func willStatements(of prisonerID: UUID, by principal: Principal,
                                purpose: String? = nil) async throws -> [WillStatement] {
-        try await require(principal, Roles.willReaders, action: "will.read", entity: "prisoner", entityID: prisonerID)
+        try await require(principal, .readWill, action: "will.read", entity: "prisoner", entityID: prisonerID)
         let cipher = context.cipher
         let audit = record(principal, "will.read", entity: "prisoner", id: prisonerID, purpose: purpose)
         return try await context.audited(audit) { tx in
@@ -99,7 +86,7 @@ public struct DispositionStore: Sendable {
 
     public func recordRiskAssessment(_ assessment: RiskAssessment, for prisonerID: UUID,
                                      by principal: Principal) async throws -> RiskAssessment {
-        try await require(principal, Roles.assessors, action: "risk.create", entity: "prisoner", entityID: prisonerID)
+        try await require(principal, .assessRisk, action: "risk.create", entity: "prisoner", entityID: prisonerID)
         let now = context.clock.now()
         var assessment = assessment
         assessment.id = context.newID()
@@ -108,7 +95,7 @@ public struct DispositionStore: Sendable {
         assessment.route = Route(destination: assessment.route.destination.uppercased(),
                                  transit: assessment.route.transit.map { $0.uppercased() })
         let audit = record(principal, "risk.create", entity: "prisoner", id: prisonerID,
-                           detail: "risk=\(assessment.id.uuidString) outcome=\(assessment.outcome.rawValue)")
+                           detail: "risk=\(assessment.id.uuidString)")
         return try await context.audited(audit) { [assessment] tx in
             _ = try await RegistryStore.load(prisonerID, on: tx)
             let existing = try await Self.rows(RiskAssessmentsTable.self, of: prisonerID, on: tx, as: RiskAssessment.self)
@@ -122,7 +109,7 @@ public struct DispositionStore: Sendable {
 
     public func recordArticle12(_ assessment: Article12Assessment, for prisonerID: UUID,
                                 by principal: Principal) async throws -> Article12Assessment {
-        try await require(principal, Roles.assessors, action: "art12.create", entity: "prisoner", entityID: prisonerID)
+        try await require(principal, .assessRisk, action: "art12.create", entity: "prisoner", entityID: prisonerID)
         let now = context.clock.now()
         var assessment = assessment
         assessment.id = context.newID()
@@ -131,7 +118,7 @@ public struct DispositionStore: Sendable {
         assessment.receivingPower = assessment.receivingPower.uppercased()
         try DispositionRules.validate(assessment, now: now)
         let audit = record(principal, "art12.create", entity: "prisoner", id: prisonerID,
-                           detail: "art12=\(assessment.id.uuidString) power=\(assessment.receivingPower)")
+                           detail: "art12=\(assessment.id.uuidString)")
         return try await context.audited(audit) { [assessment] tx in
             _ = try await RegistryStore.load(prisonerID, on: tx)
             try await DispositionRow<Article12Table>(
@@ -143,14 +130,14 @@ public struct DispositionStore: Sendable {
 
     public func recordEligibility(_ eligibility: MedicalRepatriationEligibility, for prisonerID: UUID,
                                   by principal: Principal) async throws -> MedicalRepatriationEligibility {
-        try await require(principal, Roles.medical, action: "eligibility.create", entity: "prisoner", entityID: prisonerID)
+        try await require(principal, .decideEligibility, action: "eligibility.create", entity: "prisoner", entityID: prisonerID)
         let now = context.clock.now()
         var eligibility = eligibility
         eligibility.id = context.newID()
         eligibility.prisonerID = prisonerID
         try DispositionRules.validate(eligibility, now: now)
         let audit = record(principal, "eligibility.create", entity: "prisoner", id: prisonerID,
-                           detail: "eligibility=\(eligibility.id.uuidString) category=\(eligibility.category.rawValue)")
+                           detail: "eligibility=\(eligibility.id.uuidString)")
         return try await context.audited(audit) { [eligibility] tx in
             _ = try await RegistryStore.load(prisonerID, on: tx)
             try await DispositionRow<EligibilityTable>(
@@ -163,7 +150,7 @@ public struct DispositionStore: Sendable {
     /// Records the end-of-captivity items guard 7 checks at the hand-over; the newest row counts.
     public func recordExitChecklist(_ checklist: ExitChecklist, for prisonerID: UUID,
                                     by principal: Principal) async throws -> ExitChecklist {
-        try await require(principal, Roles.exitCheckers, action: "exit.update", entity: "prisoner", entityID: prisonerID)
+        try await require(principal, .recordExitChecklist, action: "exit.update", entity: "prisoner", entityID: prisonerID)
         let now = context.clock.now()
         let id = context.newID()
         let audit = record(principal, "exit.update", entity: "prisoner", id: prisonerID,

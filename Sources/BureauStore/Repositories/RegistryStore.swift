@@ -114,7 +114,7 @@ public struct RegistryStore: Sendable {
         let record = AuditRecord(actor: principal.username, role: principal.role.rawValue,
                                  action: supersedes == nil ? "event.create" : "event.correct", entity: "prisoner",
                                  entityID: prisonerID.uuidString, purpose: purpose,
-                                 detail: "event=\(event.id.uuidString) kind=\(payload.kind.rawValue)")
+                                 detail: "event=\(event.id.uuidString)" + (payload.kind.fieldClass == .core ? " kind=\(payload.kind.rawValue)" : ""))
         let cipher = context.cipher
         let policy = context.policy
         return try await context.audited(record) { tx in

@@ -2,20 +2,22 @@ import BureauCore
 import BureauStore
 import Vapor
 
-/// Lets a request through only for the listed roles. A signed-in user with another role is
-/// refused with 403 and the refusal is audited; an anonymous one gets 401 (or the sign-in page).
+/// Lets a request through only for roles holding one of the named permissions (`AccessPolicy`, the
+/// one table of who may do what). A signed-in user with another role is refused with 403 and the
+/// refusal is audited; an anonymous one gets 401 (or the sign-in page).
 struct RoleMiddleware: AsyncMiddleware {
     let allowed: Set<Role>
 
-    init(_ allowed: Set<Role>) {
-        self.allowed = allowed
+    private init(roles: Set<Role>) {
+        self.allowed = roles
     }
 
-    init(_ roles: Role...) {
-        self.allowed = Set(roles)
+    init(_ permissions: Permission...) {
+        self.allowed = permissions.reduce(into: Set<Role>()) { $0.formUnion(AccessPolicy.roles(with: $1)) }
     }
 
-    static let anyStaff = RoleMiddleware(Set(Role.allCases))
+    /// Any signed-in member of staff: their own session, language and the API description.
+    static let anyStaff = RoleMiddleware(roles: Set(Role.allCases))
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard let user = request.currentUser else {
@@ -29,9 +31,4 @@ struct RoleMiddleware: AsyncMiddleware {
         }
         return try await next.respond(to: request)
     }
-}
-
-extension Role {
-    /// Roles that read the registry (all case-handling staff; not the auditor or administrator).
-    static let registryReaders: Set<Role> = Set(Role.allCases.filter { AccessPolicy.allows($0, .readRegistry) })
 }

@@ -34,7 +34,7 @@ struct ObligationsPage {
         let language = request.language
         let zone = request.bureau.config.timeZone
         let state = (try? request.query.get(String.self, at: "state"))?.trimmedOrNil ?? ""
-        let outbox = Role.outboxOperators.contains(user.account.role)
+        let outbox = AccessPolicy.allows(user.account.role, .operateOutbox)
         let shown = result.obligations.prefix(Self.rowLimit)
         let prisonerLabel = filter.prisonerID.flatMap { result.prisoners[$0] }
             .map { "\($0.internmentNumber) · \($0.name)" } ?? ""
@@ -72,7 +72,7 @@ struct ObligationsPage {
                                                                purpose: request.statedPurpose)
         let language = request.language
         let zone = request.bureau.config.timeZone
-        let outbox = Role.outboxOperators.contains(user.account.role)
+        let outbox = AccessPolicy.allows(user.account.role, .operateOutbox)
         let rows = result.obligations.map {
             ObligationRow($0, label: result.prisoner, language: language, zone: zone, outbox: outbox)
         }

@@ -50,10 +50,3 @@ extension Request {
         return id
     }
 }
-
-extension Role {
-    /// Roles that operate the outbox: those that record notifications.
-    static var outboxOperators: Set<Role> {
-        Set(Role.allCases.filter { AccessPolicy.canRecord($0, .notification) })
-    }
-}

@@ -244,7 +244,7 @@ struct CasePages {
             Line(date: text.date($0.occurredAt), cells: [$0.destination ?? "—", $0.destinationWithheldFrom.sorted().joined(separator: ", ")],
                  keys: ["notice.\($0.kind.rawValue)"], note: "")
         }
-        let role = user.account.role
+        let actions = DispositionWorkflow.availableActions(c, for: StaffMember(user.account.username, roles: [user.account.role]))
         let model = Model(
             id: c.id.uuidString, prisonerID: c.prisonerID.uuidString, number: file.prisoner.internmentNumber,
             name: file.name ?? "—", kindKey: "casekind.\(c.kind.rawValue)", state: c.state.rawValue,
@@ -254,9 +254,8 @@ struct CasePages {
             hasStatements: !statements.isEmpty, risks: risks, article12: article12, consultations: consultations,
             approvals: approvals, overrides: overrides, history: history, notices: notices,
             handover: c.handover.map { "\(text.date($0.at)) · \($0.place) · \($0.receivingParty)\($0.icrcPresent ? " · ICRC: \($0.icrcDelegate ?? "")" : "")" } ?? "",
-            canSubmit: c.state == .draft && (c.author == user.account.username || role == .legalOfficer),
-            canApprove: c.state == .underLegalReview && role == .approver,
-            canWithdraw: c.state.isOpen && (c.author == user.account.username || role == .legalOfficer || role == .approver))
+            canSubmit: actions.contains(.submit), canApprove: actions.contains(.approve),
+            canWithdraw: actions.contains(.withdraw))
         return try await request.renderPage("case", titleKey: "case.title", model: model, error: error, status: status)
     }
 }

@@ -6,19 +6,18 @@ import Vapor
 /// statement, a risk assessment, and opening a case. Each calls the same `DispositionStore` method as
 /// the API; a refused form comes back filled in with the reason in the page language, and nothing is written.
 func dispositionFormRoutes(_ app: Application) {
-    let roles = DispositionStore.Roles.self
     let will = WillStatementPage()
-    let willRecorders = app.grouped(RoleMiddleware(roles.willRecorders))
+    let willRecorders = app.grouped(RoleMiddleware(.recordWill))
     willRecorders.get("prisoners", ":id", "will-statements", "new", use: will.form)
     willRecorders.post("prisoners", ":id", "will-statements", use: will.submit)
 
     let risk = RiskAssessmentPage()
-    let assessors = app.grouped(RoleMiddleware(roles.assessors))
+    let assessors = app.grouped(RoleMiddleware(.assessRisk))
     assessors.get("prisoners", ":id", "risk-assessments", "new", use: risk.form)
     assessors.post("prisoners", ":id", "risk-assessments", use: risk.submit)
 
     let cases = CaseOpenPage()
-    let liaison = app.grouped(RoleMiddleware(roles.liaison))
+    let liaison = app.grouped(RoleMiddleware(.liaise))
     liaison.get("prisoners", ":id", "cases", "new", use: cases.form)
     liaison.post("prisoners", ":id", "cases", use: cases.submit)
 }

@@ -4,22 +4,22 @@ import Vapor
 
 /// Pages of lawful disposition: cases, exchanges and the printable will-statement form.
 func dispositionPageRoutes(_ app: Application) throws {
-    let readers = app.grouped(RoleMiddleware(Role.registryReaders))
+    let readers = app.grouped(RoleMiddleware(.readRegistry))
     let cases = CasePages()
     readers.get("cases", use: cases.list)
     readers.get("cases", ":id", use: cases.show)
-    app.grouped(RoleMiddleware(Role.caseActors)).post("cases", ":id", "transitions", use: cases.transition)
+    app.grouped(RoleMiddleware(.moveCase)).post("cases", ":id", "transitions", use: cases.transition)
 
     let exchanges = ExchangePages()
-    app.grouped(RoleMiddleware(DispositionStore.Roles.exchangeReaders)).get("exchanges", use: exchanges.list)
-    app.grouped(RoleMiddleware(DispositionStore.Roles.exchangeReaders)).get("exchanges", ":id", use: exchanges.show)
-    let liaison = app.grouped(RoleMiddleware(DispositionStore.Roles.liaison))
+    app.grouped(RoleMiddleware(.readExchanges)).get("exchanges", use: exchanges.list)
+    app.grouped(RoleMiddleware(.readExchanges)).get("exchanges", ":id", use: exchanges.show)
+    let liaison = app.grouped(RoleMiddleware(.liaise))
     liaison.post("exchanges", use: exchanges.create)
     liaison.post("exchanges", ":id", "matches", use: exchanges.confirm)
     liaison.post("exchanges", ":id", "counterpart-list", use: exchanges.importList)
 
     // The form is blank: anyone who interviews or prepares a case may print it.
-    app.grouped(RoleMiddleware(DispositionStore.Roles.willRecorders.union(DispositionStore.Roles.willReaders)))
+    app.grouped(RoleMiddleware(.recordWill, .readWill))
         .get("prisoners", ":id", "will-statement-form", use: WillStatementForm().show)
     dispositionFormRoutes(app)
 }

@@ -8,40 +8,34 @@ import Vapor
 func dispositionRoutes(_ app: Application) throws {
     let api = app.grouped("api", "v1")
     let records = DispositionRecordsAPIController()
-    let roles = DispositionStore.Roles.self
-    api.grouped(RoleMiddleware(roles.willRecorders)).post("prisoners", ":id", "will-statements", use: records.recordWill)
-    api.grouped(RoleMiddleware(roles.willReaders)).get("prisoners", ":id", "will-statements", use: records.willStatements)
-    let assessors = api.grouped(RoleMiddleware(roles.assessors))
+    api.grouped(RoleMiddleware(.recordWill)).post("prisoners", ":id", "will-statements", use: records.recordWill)
+    api.grouped(RoleMiddleware(.readWill)).get("prisoners", ":id", "will-statements", use: records.willStatements)
+    let assessors = api.grouped(RoleMiddleware(.assessRisk))
     assessors.post("prisoners", ":id", "risk-assessments", use: records.recordRisk)
     assessors.post("prisoners", ":id", "article12-assessments", use: records.recordArticle12)
-    api.grouped(RoleMiddleware(roles.medical)).post("prisoners", ":id", "medical-eligibility", use: records.recordEligibility)
-    api.grouped(RoleMiddleware(roles.exitCheckers)).put("prisoners", ":id", "exit-checklist", use: records.recordExitChecklist)
-    let liaison = api.grouped(RoleMiddleware(roles.liaison))
+    api.grouped(RoleMiddleware(.decideEligibility)).post("prisoners", ":id", "medical-eligibility", use: records.recordEligibility)
+    api.grouped(RoleMiddleware(.recordExitChecklist)).put("prisoners", ":id", "exit-checklist", use: records.recordExitChecklist)
+    let liaison = api.grouped(RoleMiddleware(.liaise))
     liaison.post("parties", use: records.createParty)
     liaison.post("consultations", use: records.recordConsultation)
 
     let cases = CasesAPIController()
     liaison.post("cases", use: cases.open)
-    api.grouped(RoleMiddleware(Role.registryReaders)).get("cases", ":id", use: cases.show)
-    api.grouped(RoleMiddleware(Role.caseActors)).post("cases", ":id", "transitions", use: cases.transition)
-    let overriders = api.grouped(RoleMiddleware(.legalOfficer, .approver))
+    api.grouped(RoleMiddleware(.readRegistry)).get("cases", ":id", use: cases.show)
+    api.grouped(RoleMiddleware(.moveCase)).post("cases", ":id", "transitions", use: cases.transition)
+    let overriders = api.grouped(RoleMiddleware(.requestOverride))
     overriders.post("cases", ":id", "overrides", use: cases.requestOverride)
-    api.grouped(RoleMiddleware(.approver)).post("cases", ":id", "overrides", "confirm", use: cases.confirmOverride)
+    api.grouped(RoleMiddleware(.confirmOverride)).post("cases", ":id", "overrides", "confirm", use: cases.confirmOverride)
 
     let exchanges = ExchangesAPIController()
     liaison.post("exchanges", use: exchanges.create)
-    api.grouped(RoleMiddleware(roles.exchangeReaders)).get("exchanges", ":id", use: exchanges.show)
+    api.grouped(RoleMiddleware(.readExchanges)).get("exchanges", ":id", use: exchanges.show)
     liaison.post("exchanges", ":id", "our-list", use: exchanges.addToList)
     liaison.on(.POST, "exchanges", ":id", "counterpart-list", body: .collect(maxSize: "4mb"), use: exchanges.importList)
     liaison.post("exchanges", ":id", "matches", use: exchanges.confirmMatch)
-    api.grouped(RoleMiddleware(DispositionWorkflow.executors)).post("exchanges", ":id", "reconciliation", use: exchanges.reconcile)
+    api.grouped(RoleMiddleware(.recordHandover)).post("exchanges", ":id", "reconciliation", use: exchanges.reconcile)
 
     try dispositionPageRoutes(app)
-}
-
-extension Role {
-    /// Roles that move a case: officers who submit, approvers, and those who record the hand-over.
-    static let caseActors: Set<Role> = DispositionWorkflow.caseOfficers.union(DispositionWorkflow.executors).union([.approver])
 }
 
 extension OpenAPIDocument {

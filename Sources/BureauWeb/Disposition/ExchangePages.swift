@@ -90,7 +90,7 @@ struct ExchangePages {
             ListModel.Row(id: $0.id.uuidString, counterpart: $0.counterpart, created: text.date($0.createdAt), ours: $0.ourList.count)
         }
         return try await request.renderPage("exchanges", titleKey: "exchange.list", model: ListModel(rows: rows, empty: rows.isEmpty,
-                                                                                             canCreate: DispositionStore.Roles.liaison.contains(user.account.role)))
+                                                                                             canCreate: AccessPolicy.allows(user.account.role, .liaise)))
     }
 
     func show(_ request: Request) async throws -> Response {
@@ -149,7 +149,7 @@ struct ExchangePages {
             counterpartList: entries, proposed: proposed, excluded: file.proposal.excluded.map(person),
             listReview: file.listReview.map(person), totals: totals,
             ratio: file.totals.ratio.map { String(format: "%.2f", $0) } ?? "—",
-            canReview: DispositionStore.Roles.liaison.contains(user.account.role), hasOurList: !ourList.isEmpty,
+            canReview: AccessPolicy.allows(user.account.role, .liaise), hasOurList: !ourList.isEmpty,
             hasCounterpartList: !entries.isEmpty, hasProposed: !proposed.isEmpty, hasExcluded: !file.proposal.excluded.isEmpty,
             hasListReview: !file.listReview.isEmpty)
         return try await request.renderPage("exchange", titleKey: "exchange.title", model: model, error: error, status: status)

@@ -13,28 +13,28 @@ func pageRoutes(_ app: Application) throws {
     staff.get(use: auth.home)
     staff.post("logout", use: auth.logout)
 
-    let readers = app.grouped(RoleMiddleware(Role.registryReaders))
+    let readers = app.grouped(RoleMiddleware(.readRegistry))
     readers.get("prisoners", use: PrisonerListPage().show)
     readers.get("prisoners", ":id", use: PrisonerDetailPage().show)
 
-    let registrars = app.grouped(RoleMiddleware(.registrar))
+    let registrars = app.grouped(RoleMiddleware(.registerPrisoner))
     let register = RegisterPage()
     registrars.get("prisoners", "new", use: register.form)
     registrars.post("prisoners", use: register.submit)
 
-    let claimants = app.grouped(RoleMiddleware(.registrar, .investigator))
+    let claimants = app.grouped(RoleMiddleware(.recordClaim))
     let claims = ClaimPage()
     claimants.get("prisoners", ":id", "claims", "new", use: claims.form)
     claimants.post("prisoners", ":id", "claims", use: claims.submit)
 
-    let recorders = app.grouped(RoleMiddleware(Role.eventRecorders))
+    let recorders = app.grouped(RoleMiddleware(.recordEvent))
     let events = EventPage()
     recorders.get("prisoners", ":id", "events", "new", use: events.form)
     recorders.post("prisoners", ":id", "events", use: events.submit)
 
     let admin = AdminPages()
-    let administrators = app.grouped(RoleMiddleware(.administrator))
+    let administrators = app.grouped(RoleMiddleware(.manageUsers))
     administrators.get("users", use: admin.users)
     administrators.post("users", use: admin.createUser)
-    app.grouped(RoleMiddleware(.auditor)).get("audit", use: admin.audit)
+    app.grouped(RoleMiddleware(.readAudit)).get("audit", use: admin.audit)
 }

@@ -1,0 +1,121 @@
+/// What a role may do. Kept as data so the matrix can be printed and reviewed by a legal officer:
+/// every route of the API and every page names one permission, and nothing else decides who may call it.
+public enum Permission: String, Sendable, Codable, CaseIterable {
+    case readRegistry = "read_registry"
+    case registerPrisoner = "register_prisoner"
+    case recordClaim = "record_claim"
+    /// Record at least one kind of timeline entry (`AccessPolicy.writableEventKinds`).
+    case recordEvent = "record_event"
+    case readAudit = "read_audit"
+    case manageUsers = "manage_users"
+    /// Take a will statement (those who conduct interviews).
+    case recordWill = "record_will"
+    /// Read will statements: derived from `FieldClass.will`.
+    case readWill = "read_will"
+    /// Record non-refoulement risk and Art. 12 assessments.
+    case assessRisk = "assess_risk"
+    /// Record an Art. 110 / Annex I eligibility decision.
+    case decideEligibility = "decide_eligibility"
+    /// Record the Art. 66 statement and valuables checked at the hand-over.
+    case recordExitChecklist = "record_exit_checklist"
+    /// Deal with other parties: register parties, log consultations, open cases and exchanges, import lists.
+    case liaise
+    case readExchanges = "read_exchanges"
+    /// Take part in moving a case (each transition's own rule is `DispositionWorkflow`'s).
+    case moveCase = "move_case"
+    case requestOverride = "request_override"
+    case confirmOverride = "confirm_override"
+    /// Record a hand-over and the reconciliation after a crossing.
+    case recordHandover = "record_handover"
+    /// Send Art. 122 notices: the outbox (derived from who may record a notification).
+    case operateOutbox = "operate_outbox"
+}
+
+public struct AccessPolicy: Sendable {
+    public static func permissions(of role: Role) -> Set<Permission> {
+        var granted: Set<Permission>
+        switch role {
+        case .registrar: granted = [.readRegistry, .registerPrisoner, .recordClaim]
+        case .medicalOfficer: granted = [.readRegistry, .decideEligibility]
+        case .campOfficer: granted = [.readRegistry, .recordExitChecklist, .moveCase, .recordHandover]
+        case .legalOfficer:
+            granted = [.readRegistry, .recordWill, .assessRisk, .recordExitChecklist, .liaise, .readExchanges, .moveCase,
+                       .requestOverride, .recordHandover]
+        case .approver: granted = [.readRegistry, .readExchanges, .moveCase, .requestOverride, .confirmOverride]
+        case .liaisonOfficer: granted = [.readRegistry, .liaise, .readExchanges, .moveCase, .recordHandover]
+        case .icrcDelegate: granted = [.readRegistry]
+        case .investigator: granted = [.readRegistry, .recordClaim, .recordWill]
+        case .auditor: granted = [.readAudit]
+        case .administrator: granted = [.manageUsers]
+        }
+        if !writableEventKinds(of: role).isEmpty { granted.insert(.recordEvent) }
+        if canRecord(role, .notification) { granted.insert(.operateOutbox) }
+        if canRead(role, .will) { granted.insert(.readWill) }
+        return granted
+    }
+
+    /// Every role holding `permission`: what a route guard lets through.
+    public static func roles(with permission: Permission) -> Set<Role> {
+        Set(Role.allCases.filter { allows($0, permission) })
+    }
+
+    public static func readableClasses(of role: Role) -> Set<FieldClass> {
+        switch role {
+        case .registrar: return [.core, .effects]
+        case .medicalOfficer: return [.core, .health]
+        case .campOfficer: return [.core, .effects]
+        case .legalOfficer: return Set(FieldClass.allCases)
+        case .approver: return [.core, .health, .will, .risk]
+        case .liaisonOfficer: return [.core]
+        case .icrcDelegate: return [.core, .health]
+        case .investigator: return [.core, .interviews]
+        case .auditor, .administrator: return []
+        }
+    }
+
+    /// Which timeline entries a role may record. Interviews are recorded only by those who conduct them.
+    public static func writableEventKinds(of role: Role) -> Set<EventKind> {
+        switch role {
+        case .registrar: return [.capture, .custodyMove, .document, .effects, .money, .languageAssessment, .moneyRegistration]
+        case .medicalOfficer: return medicalKinds.union([.medical])
+        case .campOfficer: return campKinds.union([.custodyMove, .effects, .money])
+        case .investigator: return [.interview, .document]
+        case .legalOfficer: return legalKinds.union([.interview])
+        case .liaisonOfficer: return liaisonKinds
+        case .approver: return [.waiver]
+        default: return []
+        }
+    }
+
+    /// Correspondence, transfers, custody changes, visits and representatives: the camp's daily record.
+    static let campKinds: Set<EventKind> = [
+        .captureCard, .correspondence, .censorship, .correspondenceForms, .transferOrder, .transferNotice,
+        .transferList, .escape, .recapture, .release, .repatriation, .death, .visitRequest, .visit,
+        .representativeElection, .representativeMandateEnd, .moneyRegistration, .languageAssessment,
+        .disciplinaryAward, .punishmentExecution, .confinement,
+    ]
+    /// Health: clearances, certificates, Mixed Medical Commissions, deaths and their certificates.
+    static let medicalKinds: Set<EventKind> = [
+        .medicalClearance, .certificateRequest, .seriousInjury, .mmcExamination, .mmcDecision, .death,
+        .deathCertificate,
+    ]
+    /// Notices to the CTA and the Protecting Power (the outbox records them when sent), and visits.
+    static let liaisonKinds: Set<EventKind> = [.notification, .visitRequest, .visit]
+    /// Discipline, judicial steps, holds, inquiries, refusals of visits and waivers.
+    static let legalKinds: Set<EventKind> = [
+        .disciplinaryAward, .punishmentExecution, .confinement, .judicialCharge, .trialSchedule, .judgment,
+        .repatriationHold, .officialInquiry, .visitRefusal, .waiver, .notification,
+    ]
+
+    public static func allows(_ role: Role, _ permission: Permission) -> Bool {
+        permissions(of: role).contains(permission)
+    }
+
+    public static func canRead(_ role: Role, _ fieldClass: FieldClass) -> Bool {
+        readableClasses(of: role).contains(fieldClass)
+    }
+
+    public static func canRecord(_ role: Role, _ kind: EventKind) -> Bool {
+        writableEventKinds(of: role).contains(kind)
+    }
+}

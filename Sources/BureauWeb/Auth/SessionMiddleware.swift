@@ -31,6 +31,15 @@ struct SessionMiddleware: AsyncMiddleware {
     static func checkCSRF(_ request: Request, expected: String) async throws {
         var supplied = request.headers.first(name: "X-CSRF-Token")
         if supplied == nil, request.headers.contentType == .urlEncodedForm {
+            // Middleware runs before the route collects the body: a form larger than the first chunk
+            // off the socket (about 2 KB) is still streaming here, and its `_csrf` field would read as
+            // missing. Collect it now, up to the same limit the routes apply.
+            if request.body.data == nil {
+                let limit = request.application.routes.defaultMaxBodySize.value
+                guard (try? await request.body.collect(max: limit).get()) != nil else {
+                    throw Abort(.payloadTooLarge, reason: "the form is larger than Bureau accepts")
+                }
+            }
             supplied = try? request.content.get(String.self, at: "_csrf")
         }
         guard let supplied, Tokens.equal(supplied, expected) else {

@@ -52,6 +52,27 @@ extension WebSuite {
             #expect(missing.isEmpty, "missing keys: \(missing.sorted())")
         }
 
+        /// Every error code the code can give has its sentence in every language, so a page never
+        /// falls back to the English message meant for API clients (issue 8: 53 codes had none).
+        @Test func everyErrorCodeHasASentenceInEveryLanguage() throws {
+            let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("Sources")
+            let pattern = try NSRegularExpression(pattern: #"code: "([a-z0-9_]+)""#)
+            var codes: Set<String> = []
+            let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
+            for case let file as URL in files where file.pathExtension == "swift" {
+                let text = try String(contentsOf: file, encoding: .utf8)
+                for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                    codes.insert(String(text[Range(match.range(at: 1), in: text)!]))
+                }
+            }
+            #expect(codes.count > 50, "the scan found only \(codes.count) codes")
+            for language in Catalog.languages {
+                let missing = codes.filter { Self.catalog.messages[language]?["error.\($0)"] == nil }
+                #expect(missing.isEmpty, "\(language): error codes without a sentence: \(missing.sorted())")
+            }
+        }
+
         @Test(arguments: [("uk-UA,uk;q=0.9", "uk"), ("en-GB,en;q=0.8", "en"), ("ru", "ru"), ("de-DE", "uk"),
                           ("de;q=1, ru;q=0.5", "ru"), ("", "uk")])
         func acceptLanguagePicksTheDefault(_ header: String, _ expected: String) {

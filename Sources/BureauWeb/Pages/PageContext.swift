@@ -62,15 +62,20 @@ extension Request {
     static let languageLabels = ["uk": "UA", "en": "EN", "ru": "RU"]
 
     /// A domain error as a sentence in the page language.
-    func message(for error: any Error) -> String {
-        let (_, detail) = ErrorMapping.describe(error)
+    /// The error in the page language. A code without a sentence of its own falls back to the
+    /// status's sentence, never to the English message meant for API clients and logs.
+    func message(for error: any Error, status: HTTPResponseStatus? = nil) -> String {
+        let (described, detail) = ErrorMapping.describe(error)
         let key = "error.\(detail.code)"
         let language = self.language
         let catalog = bureau.catalog
-        let text = catalog.messages[language]?[key] ?? detail.message
+        let messages = catalog.messages[language] ?? [:]
+        let text = messages[key] ?? messages["error.status.\((status ?? described).code)"] ?? messages["error.status.400"]
+            ?? detail.message
         if let field = detail.field {
             let fieldKey = "field.\(field.split(separator: ".").last.map(String.init) ?? field)"
-            let label = catalog.messages[language]?[fieldKey] ?? field
+            // A field without a label of its own is not named: its code is no word for an officer.
+            guard let label = messages[fieldKey] else { return text }
             return "\(label): \(text)"
         }
         return text
@@ -84,7 +89,8 @@ enum ErrorPage {
     }
 
     static func render(status: HTTPResponseStatus, detail: APIErrorBody.Detail, for request: Request) async -> Response {
-        let message = request.message(for: DomainError(.invalid, code: detail.code, detail.message, field: detail.field))
+        let message = request.message(for: DomainError(.invalid, code: detail.code, detail.message, field: detail.field),
+                                      status: status)
         do {
             return try await request.renderPage("error", titleKey: "error.title",
                                                 model: Model(status: Int(status.code), message: message), status: status)

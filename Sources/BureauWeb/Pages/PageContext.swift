@@ -14,6 +14,7 @@ struct PageContext<Model: Encodable>: Encodable {
         var register: Bool
         var users: Bool
         var audit: Bool
+        var exchanges: Bool
     }
 
     struct LanguageChoice: Encodable {
@@ -27,6 +28,9 @@ struct PageContext<Model: Encodable>: Encodable {
     var user: UserInfo?
     var csrf: String
     var nav: Nav
+    /// What the signed-in user may do, by permission (`can.record_will`): templates offer links
+    /// from `AccessPolicy`, never from role names of their own.
+    var can: [String: Bool]
     var languages: [LanguageChoice]
     var path: String
     var error: String?
@@ -35,21 +39,30 @@ struct PageContext<Model: Encodable>: Encodable {
 }
 
 extension Request {
+    /// Every permission by name, true where `role` holds it.
+    static func permissions(of role: Role?) -> [String: Bool] {
+        let granted: Set<Permission> = role.map(AccessPolicy.permissions(of:)) ?? []
+        var table: [String: Bool] = [:]
+        for permission in Permission.allCases { table[permission.rawValue] = granted.contains(permission) }
+        return table
+    }
+
     /// Renders `template` with the common context. `titleKey` is a catalogue key.
     func renderPage<Model: Encodable>(_ template: String, titleKey: String, model: Model, error: String? = nil,
                                       notice: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let language = self.language
         let user = currentUser
-        let role = user?.account.role
+        let can = Self.permissions(of: user?.account.role)
         let context = PageContext(
             lang: language,
             title: bureau.catalog.text(titleKey, language),
             user: user.map { .init(username: $0.account.username, role: $0.account.role.rawValue,
                                    roleKey: "role.\($0.account.role.rawValue)") },
             csrf: user?.csrfToken ?? "",
-            nav: .init(registry: role.map { AccessPolicy.allows($0, .readRegistry) } ?? false,
-                       register: role.map { AccessPolicy.allows($0, .registerPrisoner) } ?? false,
-                       users: role == .administrator, audit: role == .auditor),
+            nav: .init(registry: can[Permission.readRegistry.rawValue]!, register: can[Permission.registerPrisoner.rawValue]!,
+                       users: can[Permission.manageUsers.rawValue]!, audit: can[Permission.readAudit.rawValue]!,
+                       exchanges: can[Permission.readExchanges.rawValue]!),
+            can: can,
             languages: Catalog.languages.map { .init(code: $0, label: Self.languageLabels[$0]!, current: $0 == language) },
             path: url.path, error: error, notice: notice, page: model)
         let view = try await self.view.render(template, context)

@@ -16,6 +16,13 @@ enum IndexKeys {
         return h
     }
 
+    /// The distinct key hashes under which a name is posted.
+    static func postingHashes(for name: NormalizedName) -> [UInt64] {
+        var out: [UInt64] = []
+        for k in keys(for: name) where !out.contains(k.hash) { out.append(k.hash) }
+        return out
+    }
+
     static func keys(for name: NormalizedName) -> [IndexKey] {
         var out: [IndexKey] = []
         if name.hasHangul {

@@ -171,4 +171,19 @@ enum IO {
         return Double(ru.ru_maxrss) / 1024
         #endif
     }
+
+    /// CPU time of the whole process (all threads, user + system) in seconds.
+    static func processCPU() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    /// Current resident set size of this process in MB (Linux `/proc/self/statm`; 0 where unavailable).
+    static func currentRSSMB() -> Double {
+        guard let bytes = readFile("/proc/self/statm") else { return 0 }
+        let fields = bytes.split(separator: UInt8(ascii: " "))
+        guard fields.count >= 2, let pages = Int(String(decoding: fields[1], as: UTF8.self)) else { return 0 }
+        return Double(pages) * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+    }
 }

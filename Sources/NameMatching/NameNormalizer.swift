@@ -147,6 +147,12 @@ public struct NameNormalizer: Sendable {
             scripts.append(script)
             fixed.append(s)
         }
+        // Hungarian spelling is decided for the whole name (`Szergej` alone could be Polish).
+        var latinWords: [[UInt8]] = []
+        for k in raws.indices where scripts[k] == .latin {
+            latinWords.append(fixed[k].compactMap { $0 < 0x80 ? UInt8($0) : nil })
+        }
+        let hungarian = !latinWords.isEmpty && Orthography.isHungarian(latinWords)
         var tokens: [NameToken] = []
         tokens.reserveCapacity(raws.count)
         for (k, raw) in raws.enumerated() {
@@ -158,7 +164,8 @@ public struct NameNormalizer: Sendable {
             switch script {
             case .latin:
                 letters = s.compactMap { $0 < 0x80 ? UInt8($0) : nil }
-                skeleton = Skeleton.of(letters)
+                if hungarian { letters = Orthography.fromHungarian(letters) }
+                skeleton = Skeleton.of(Orthography.balticStem(letters))
             case .cyrillic:
                 letters = CyrillicTransliteration.latinLetters(s.filter { Fold.isCyrillic($0) || $0 < 0x80 }, ukrainian: ukrainian)
                 skeleton = Skeleton.of(letters)

@@ -41,7 +41,10 @@ public enum Skeleton {
             case UInt8(ascii: "a"): out.append(a); pos += 1
             case UInt8(ascii: "b"): out.append(b); pos += 1
             case UInt8(ascii: "c"):
-                if at(pos + 1) == UInt8(ascii: "z") || at(pos + 1) == UInt8(ascii: "h") {
+                if has(pos, "chtch") {
+                    // French щ (Khrouchtchev).
+                    out.append(sh); pos += 5
+                } else if at(pos + 1) == UInt8(ascii: "z") || at(pos + 1) == UInt8(ascii: "h") {
                     out.append(ch); pos += 2
                 } else if at(pos + 1) == UInt8(ascii: "k") || at(pos + 1) == UInt8(ascii: "e")
                             || at(pos + 1) == UInt8(ascii: "i") || at(pos + 1) == UInt8(ascii: "y") {
@@ -53,7 +56,15 @@ public enum Skeleton {
             case UInt8(ascii: "e"): out.append(e); pos += 1
             case UInt8(ascii: "f"): out.append(f); pos += 1
             case UInt8(ascii: "g"):
-                out.append(g); pos += at(pos + 1) == UInt8(ascii: "h") ? 2 : 1
+                out.append(g)
+                if at(pos + 1) == UInt8(ascii: "h") {
+                    pos += 2
+                } else if at(pos + 1) == UInt8(ascii: "u") && (at(pos + 2) == UInt8(ascii: "e") || at(pos + 2) == UInt8(ascii: "i")) {
+                    // French gue/gui = ге/ги (Sergueï, Gueorgui).
+                    pos += 2
+                } else {
+                    pos += 1
+                }
             case UInt8(ascii: "h"): out.append(h); pos += 1
             case UInt8(ascii: "i"), UInt8(ascii: "j"), UInt8(ascii: "y"):
                 // A run of i/y/j is one glide-or-vowel; before e it is the iotation of e (ye = e),
@@ -74,8 +85,14 @@ public enum Skeleton {
             case UInt8(ascii: "m"): out.append(m); pos += 1
             case UInt8(ascii: "n"): out.append(n); pos += 1
             case UInt8(ascii: "o"):
-                if has(pos, "ousk") {
+                if at(pos + 1) == UInt8(ascii: "e") && !"vwyji".utf8.contains(at(pos + 2)) {
+                    // Dutch oe = u (Poetin, Joeri, Zjoekov); not Russian -оев, -оей- (Boev, Voeykov).
+                    out.append(u); pos += 2
+                } else if has(pos, "ousk") {
                     // Belarusian -оўскі/-оўская (Palkhouski) = Russian -овский.
+                    out.append(o); out.append(v); pos += 2
+                } else if at(pos + 1) == UInt8(ascii: "u") && pos + 2 == cnt && pos >= 1 {
+                    // Belarusian final -оў/-ou = Russian -ов (Kuzniatsou = Кузнецов).
                     out.append(o); out.append(v); pos += 2
                 } else if at(pos + 1) == UInt8(ascii: "u") { out.append(u); pos += 2 } else { out.append(o); pos += 1 }
             case UInt8(ascii: "p"):
@@ -92,6 +109,7 @@ public enum Skeleton {
                 else if has(pos, "stsch") { out.append(sh); pos += 5 }
                 else if has(pos, "shch") || has(pos, "szcz") { out.append(sh); pos += 4 }
                 else if has(pos, "sch") { out.append(sh); pos += 3 }
+                else if has(pos, "sjtsj") { out.append(sh); pos += 5 }   // Dutch щ (Chroesjtsjov)
                 else if has(pos, "sh") || has(pos, "sz") || has(pos, "sj") { out.append(sh); pos += 2 }
                 else { out.append(s); pos += 1 }
             case UInt8(ascii: "t"):
@@ -101,11 +119,22 @@ public enum Skeleton {
                 else if has(pos, "ts") || has(pos, "tz") { out.append(ts); pos += 2 }
                 else if has(pos, "th") { out.append(t); pos += 2 }
                 else { out.append(t); pos += 1 }
-            case UInt8(ascii: "u"): out.append(u); pos += 1
+            case UInt8(ascii: "u"):
+                // Belarusian final ў after a vowel is Russian в: Быкаў/Bykau = Быков, Някляеў = Некляев.
+                // (Not French -eau.)
+                if pos + 1 == cnt && pos >= 2 && (src[pos - 1] == UInt8(ascii: "a") || src[pos - 1] == UInt8(ascii: "e"))
+                    && src[pos - 2] != UInt8(ascii: "e") {
+                    out.append(v)
+                } else {
+                    out.append(u)
+                }
+                pos += 1
             case UInt8(ascii: "v"), UInt8(ascii: "w"): out.append(v); pos += 1
             case UInt8(ascii: "x"): out.append(k); out.append(s); pos += 1
             case UInt8(ascii: "z"):
-                if at(pos + 1) == UInt8(ascii: "h") { out.append(zh); pos += 2 } else { out.append(z); pos += 1 }
+                // zh, and Dutch zj (Zjoekov, Solzjenitsyn).
+                if at(pos + 1) == UInt8(ascii: "h") || at(pos + 1) == UInt8(ascii: "j") { out.append(zh); pos += 2 }
+                else { out.append(z); pos += 1 }
             default: pos += 1
             }
         }

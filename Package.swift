@@ -65,7 +65,8 @@ let package = Package(
         ),
         // `bureau names …` and `bureau bench names` without Vapor: a fast build for evaluating the matcher.
         .executableTarget(name: "bureau-names", dependencies: ["NamesTool"], swiftSettings: strict),
-        .testTarget(name: "NameMatchingTests", dependencies: ["NameMatching", "NamesTool"], swiftSettings: strict),
+        .testTarget(name: "NameMatchingTests", dependencies: ["NameMatching", "NamesTool"], exclude: ["Fixtures"],
+                    swiftSettings: strict),
         .testTarget(name: "BureauCoreTests", dependencies: ["BureauCore"], swiftSettings: strict),
         .testTarget(
             name: "BureauWebTests",

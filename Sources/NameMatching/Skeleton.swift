@@ -74,7 +74,9 @@ public enum Skeleton {
                 let next = at(q)
                 if next == UInt8(ascii: "e") {
                     pos = q
-                } else if next == UInt8(ascii: "o") && at(q + 1) != UInt8(ascii: "u") {
+                } else if next == UInt8(ascii: "o") && at(q + 1) != UInt8(ascii: "u")
+                            && !(at(q + 1) == UInt8(ascii: "e") && !"vwyji".utf8.contains(at(q + 2))) {
+                    // (Not Dutch joe = ю: Joeri = Юрий.)
                     out.append(e); pos = q + 1
                 } else {
                     out.append(i); pos = q
@@ -90,9 +92,6 @@ public enum Skeleton {
                     out.append(u); pos += 2
                 } else if has(pos, "ousk") {
                     // Belarusian -оўскі/-оўская (Palkhouski) = Russian -овский.
-                    out.append(o); out.append(v); pos += 2
-                } else if at(pos + 1) == UInt8(ascii: "u") && pos + 2 == cnt && pos >= 1 {
-                    // Belarusian final -оў/-ou = Russian -ов (Kuzniatsou = Кузнецов).
                     out.append(o); out.append(v); pos += 2
                 } else if at(pos + 1) == UInt8(ascii: "u") { out.append(u); pos += 2 } else { out.append(o); pos += 1 }
             case UInt8(ascii: "p"):
@@ -187,6 +186,7 @@ enum SkeletonDistance {
         set(S.ts, S.s, 6); set(S.ts, S.z, 6); set(S.h, S.g, 3); set(S.h, S.k, 6); set(S.ch, S.h, 4)
         set(S.f, S.v, 4); set(S.b, S.p, 6); set(S.d, S.t, 6); set(S.g, S.k, 6); set(S.z, S.s, 5); set(S.b, S.v, 6)
         set(S.m, S.n, 6) // nasal assimilation: Kępiński = Кемпинский
+        set(S.v, S.u, 5) // Belarusian ў: Kuzniatsou = Кузняцоў = Кузнецов
         return t
     }()
 

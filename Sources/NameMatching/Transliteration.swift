@@ -65,7 +65,7 @@ public enum CyrillicTransliteration {
         case 0x45B: return "c"
         case 0x45C: return "k"
         case 0x45D: return "i"
-        case 0x45E: return "u"
+        case 0x45E: return "w"      // Belarusian ў (only after vowels): -оў, -аў = Russian -ов (Быкаў = Быков)
         case 0x45F: return "dzh"
         case 0x491: return "g"
         case 0x4E9: return "o"

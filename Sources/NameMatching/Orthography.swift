@@ -1,7 +1,8 @@
 /// Latin orthographies whose letters mean something else than in the English-like core of `Skeleton`, rewritten
 /// before the skeleton is taken: Hungarian (`sz` = с, `s` = ш, `cs` = ч, `zs` = ж, `gy`/`ty`/`ny` = дь/ть/нь:
 /// `Szergej Lavrov`, `Csajkovszkij`, `Vlagyimir Putyin`) and the Lithuanian and Latvian nominative endings
-/// (`Lavrovas`, `Lavrovs`, `Tolstojus`, `Čaikovskis` = Лавров, Толстой, Чайковский).
+/// (`Lavrovas`, `Lavrovs`, `Tolstojus`, `Čaikovskis` = Лавров, Толстой, Чайковский) and the Czech feminine `-ová`
+/// added to a Russian woman's surname (`Cvetajevová` = Цветаева).
 enum Orthography {
     @inline(__always)
     private static func has(_ w: [UInt8], _ lit: StaticString) -> Bool {
@@ -62,7 +63,8 @@ enum Orthography {
 
     /// Drops a Lithuanian or Latvian nominative ending from a Latin word when what remains is a Russian-type
     /// stem: `-ovas/-evas/-inas/-ynas` and `-ovs/-evs/-ins/-yns` (surnames), `-jus/-js` after a vowel
-    /// (Tolstojus, Sergejs), `-skis/-ckis` (Čaikovskis = Чайковский), `-lis` (Gogolis = Гоголь).
+    /// (Tolstojus, Sergejs), `-skis/-ckis` (Čaikovskis = Чайковский), `-lis` (Gogolis = Гоголь); and the Czech
+    /// `-ová` after a Russian feminine `-ova/-eva` (Šarapovová).
     static func balticStem(_ w: [UInt8]) -> [UInt8] {
         let n = w.count
         guard n >= 5 else { return w }
@@ -79,6 +81,8 @@ enum Orthography {
         if ends("jus") && n >= 6 && "aeiou".utf8.contains(w[n - 4]) { return Array(w.dropLast(2)) }
         if ends("js") && "aeiou".utf8.contains(w[n - 3]) { return Array(w.dropLast(1)) }
         if ends("skis") || ends("ckis") { return Array(w.dropLast(1)) }
+        // Czech and Slovak add -ová to a foreign woman's surname: Cvetajevová = Цветаева, Šarapovová = Шарапова.
+        if n >= 7 && (ends("ovova") || ends("evova")) { return Array(w.prefix(n - 3)) + [UInt8(ascii: "a")] }
         if ends("lis") && n >= 6 && "aeiouy".utf8.contains(w[n - 4]) { return Array(w.dropLast(2)) }
         return w
     }

@@ -80,6 +80,8 @@ struct OrthographyTests {
         #expect(stem("boris") == "boris")
         #expect(stem("denis") == "denis")
         #expect(stem("tomas") == "tomas")
+        #expect(stem("cvetajevova") == "cvetajeva")
+        #expect(stem("sarapovova") == "sarapova")
     }
 
     @Test func bashkirLettersAreRead() {

@@ -23,6 +23,39 @@ private final class KeyBuffer: @unchecked Sendable {
     func get(_ i: Int) -> [UInt64] { slots[i] }
 }
 
+/// CPU time of a bulk load, measured per thread so that other processes on a shared machine do not count.
+public struct BulkLoadTiming: Sendable {
+    /// Sum over the load's steps of the busiest thread's CPU time: the wall time the load takes when each of its
+    /// threads has a core to itself.
+    public let criticalPathSeconds: Double
+    /// CPU time of all its threads together.
+    public let cpuSeconds: Double
+}
+
+/// Thread CPU time of each iteration of a `concurrentPerform`, each iteration writing its own slot.
+private final class ThreadClocks: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<Double>
+    private let count: Int
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: 0, count: count)
+    }
+    deinit { slots.deallocate() }
+    static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+    func time(_ i: Int, _ body: () -> Void) {
+        let t0 = Self.now()
+        body()
+        slots[i] = Self.now() - t0
+    }
+    func max(_ n: Int) -> Double { (0..<n).reduce(0) { Swift.max($0, slots[$1]) } }
+    func sum(_ n: Int) -> Double { (0..<n).reduce(0) { $0 + slots[$1] } }
+}
+
 /// Number of online processors, without Foundation.
 enum ProcessInfoLite {
     static var activeProcessorCount: Int {
@@ -73,6 +106,9 @@ public final class NameIndex: @unchecked Sendable {
     var postings: [UInt64: [UInt32]] = [:]
     var liveCount = 0
 
+    /// CPU time of the last `insert(contentsOf:)`, guarded by `poolLock` (benchmarks read it).
+    var lastBulkLoad = BulkLoadTiming(criticalPathSeconds: 0, cpuSeconds: 0)
+
     // Scratch accumulators reused across searches, guarded by `poolLock`.
     private var scratchPool: [Scratch] = []
 
@@ -96,6 +132,12 @@ public final class NameIndex: @unchecked Sendable {
         rw.deallocate()
         pthread_mutex_destroy(poolLock)
         poolLock.deallocate()
+    }
+
+    /// Per-thread CPU time of the last `insert(contentsOf:)` (for benchmarks).
+    public var lastBulkLoadTiming: BulkLoadTiming {
+        pthread_mutex_lock(poolLock); defer { pthread_mutex_unlock(poolLock) }
+        return lastBulkLoad
     }
 
     /// Number of names in the index.
@@ -134,7 +176,11 @@ public final class NameIndex: @unchecked Sendable {
             for i in a..<b { buffer.set(i - lo, IndexKeys.postingHashes(for: normalizer.normalize(entries[i].name))) }
         }
         let first = KeyBuffer(count: min(chunk, n))
-        DispatchQueue.concurrentPerform(iterations: workers) { w in normalize(0, into: first, parts: workers, part: w) }
+        let clocks = ThreadClocks(count: max(workers, 2))
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            clocks.time(w) { normalize(0, into: first, parts: workers, part: w) }
+        }
+        var critical = clocks.max(workers), cpu = clocks.sum(workers)
         var ready = first
         for c in 0..<chunks {
             let current = ready
@@ -142,16 +188,23 @@ public final class NameIndex: @unchecked Sendable {
             // Iteration 0 inserts chunk c; the others normalize chunk c + 1.
             let helpers = max(1, workers - 1)
             DispatchQueue.concurrentPerform(iterations: helpers + 1) { w in
-                if w == 0 {
-                    let lo = c * chunk, hi = min(n, lo + chunk)
-                    pthread_rwlock_wrlock(rw); defer { pthread_rwlock_unlock(rw) }
-                    for i in lo..<hi { insertLocked(key: entries[i].key, name: entries[i].name, keys: current.get(i - lo)) }
-                } else if let next {
-                    normalize(c + 1, into: next, parts: helpers, part: w - 1)
+                clocks.time(w) {
+                    if w == 0 {
+                        let lo = c * chunk, hi = min(n, lo + chunk)
+                        pthread_rwlock_wrlock(rw); defer { pthread_rwlock_unlock(rw) }
+                        for i in lo..<hi { insertLocked(key: entries[i].key, name: entries[i].name, keys: current.get(i - lo)) }
+                    } else if let next {
+                        normalize(c + 1, into: next, parts: helpers, part: w - 1)
+                    }
                 }
             }
+            critical += clocks.max(helpers + 1)
+            cpu += clocks.sum(helpers + 1)
             if let next { ready = next }
         }
+        pthread_mutex_lock(poolLock)
+        lastBulkLoad = BulkLoadTiming(criticalPathSeconds: critical, cpuSeconds: cpu)
+        pthread_mutex_unlock(poolLock)
     }
 
     /// Grows the per-record storage for `additional` more records at once (bulk loads).

@@ -172,13 +172,6 @@ enum IO {
         #endif
     }
 
-    /// CPU time of the whole process (all threads, user + system) in seconds.
-    static func processCPU() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
-
     /// Current resident set size of this process in MB (Linux `/proc/self/statm`; 0 where unavailable).
     static func currentRSSMB() -> Double {
         guard let bytes = readFile("/proc/self/statm") else { return 0 }

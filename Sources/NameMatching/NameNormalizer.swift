@@ -153,6 +153,7 @@ public struct NameNormalizer: Sendable {
             latinWords.append(fixed[k].compactMap { $0 < 0x80 ? UInt8($0) : nil })
         }
         let hungarian = !latinWords.isEmpty && Orthography.isHungarian(latinWords)
+        let belarusian = Orthography.isBelarusian(raws.indices.filter { scripts[$0] == .cyrillic }.map { fixed[$0] })
         var tokens: [NameToken] = []
         tokens.reserveCapacity(raws.count)
         for (k, raw) in raws.enumerated() {
@@ -167,7 +168,9 @@ public struct NameNormalizer: Sendable {
                 if hungarian { letters = Orthography.fromHungarian(letters) }
                 skeleton = Skeleton.of(Orthography.balticStem(letters))
             case .cyrillic:
-                letters = CyrillicTransliteration.latinLetters(s.filter { Fold.isCyrillic($0) || $0 < 0x80 }, ukrainian: ukrainian)
+                let cyr = s.filter { Fold.isCyrillic($0) || $0 < 0x80 }
+                letters = CyrillicTransliteration.latinLetters(belarusian ? Orthography.fromBelarusian(cyr) : cyr,
+                                                               ukrainian: ukrainian)
                 skeleton = Skeleton.of(letters)
             case .hangul:
                 syllables = s.compactMap { Fold.isHangulSyllable($0) ? UInt16($0 - 0xAC00) : nil }

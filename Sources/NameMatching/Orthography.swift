@@ -86,4 +86,39 @@ enum Orthography {
         if ends("lis") && n >= 6 && "aeiouy".utf8.contains(w[n - 4]) { return Array(w.dropLast(2)) }
         return w
     }
+
+    /// Whether Cyrillic words are Belarusian: `ў`, or `і` together with `ы`, `э` or `ё` (Ukrainian has none of them).
+    static func isBelarusian(_ words: [[UInt32]]) -> Bool {
+        var i = false, hard = false
+        for w in words {
+            for c in w {
+                if c == 0x45E { return true }
+                if c == 0x456 { i = true }
+                if c == 0x44B || c == 0x44D || c == 0x451 { hard = true }
+            }
+        }
+        return i && hard
+    }
+
+    /// Undoes Belarusian цеканне and дзеканне before a soft vowel or `ь`, where Russian writes т and д
+    /// (`Ціханоўскі` = Тихановский, `Дзмітрый` = Дмитрий, `Кацярына` = Катерина).
+    static func fromBelarusian(_ w: [UInt32]) -> [UInt32] {
+        func soft(_ c: UInt32) -> Bool {
+            c == 0x456 || c == 0x435 || c == 0x44F || c == 0x44E || c == 0x451 || c == 0x44C
+        }
+        var out: [UInt32] = []
+        out.reserveCapacity(w.count)
+        var k = 0
+        while k < w.count {
+            let c = w[k]
+            if c == 0x446, k + 1 < w.count, soft(w[k + 1]) {                       // ц → т
+                out.append(0x442); k += 1
+            } else if c == 0x434, k + 2 < w.count, w[k + 1] == 0x437, soft(w[k + 2]) || w[k + 2] == 0x43C {
+                out.append(0x434); k += 2                                            // дз → д (also дзм: Дзмітрый)
+            } else {
+                out.append(c); k += 1
+            }
+        }
+        return out
+    }
 }

@@ -153,17 +153,38 @@ public enum Skeleton {
 
     /// The consonant frame of a skeleton with the cheap-substitution classes merged, used as a fuzzy index key.
     static func consonantKey(_ sk: [UInt8]) -> [UInt8] {
+        consonantKey(sk, chAsKh: 0)
+    }
+
+    /// The consonant frame, reading the `n`-th `ch` as х when bit `n` of `chAsKh` is set.
+    static func consonantKey(_ sk: [UInt8], chAsKh: Int) -> [UInt8] {
         var out: [UInt8] = []
+        var nth = 0
         for c in sk where !isVowel(c) {
             let m: UInt8
             switch c {
-            case ch, sh, s, zh, z, ts: m = s
+            case ch:
+                m = nth < 8 && chAsKh & (1 << nth) != 0 ? k : s
+                nth += 1
+            case sh, s, zh, z, ts: m = s
             case h, g, k: m = k
             case f, v, b, p: m = v
             case d, t: m = t
             default: m = c
             }
             if out.last != m { out.append(m) }
+        }
+        return out
+    }
+
+    /// The consonant frames of a Latin word: Latin `ch` is ч in English, but х in German, Polish, Czech, Dutch and
+    /// Lithuanian (`Čechov`, `Tschechow` = Чехов), so each of the first two `ch` gives both readings.
+    static func latinConsonantKeys(_ sk: [UInt8]) -> [[UInt8]] {
+        let n = min(2, sk.reduce(0) { $0 + ($1 == ch ? 1 : 0) })
+        var out: [[UInt8]] = []
+        for mask in 0..<(1 << n) {
+            let key = consonantKey(sk, chAsKh: mask)
+            if !out.contains(key) { out.append(key) }
         }
         return out
     }

@@ -18,35 +18,42 @@ extension NameIndex {
     /// Posting entries accumulated in full per search, beyond the rarest list.
     static let fullPostingBudget = 24_000
 
-    static func selectTop(_ touched: [UInt32], _ acc: UnsafeMutableBufferPointer<Float>, limit: Int) -> [UInt32] {
-        if touched.count <= limit { return touched }
+    /// The entries (indices into `acc`) of the `limit` largest accumulated weights: a histogram finds the cut-off in
+    /// linear time, and only the few entries in the boundary bucket are sorted.
+    static func selectTop(_ acc: Accumulator, limit: Int) -> [Int] {
+        let n = acc.count
+        if n <= limit { return Array(0..<n) }
         var maxV: Float = 0
-        for o in touched where acc[Int(o)] > maxV { maxV = acc[Int(o)] }
+        for e in 0..<n { maxV = max(maxV, acc.entry(e).value) }
         let bins = 512
         var hist = [Int](repeating: 0, count: bins)
         let scale = Float(bins - 1) / max(maxV, 1e-9)
-        for o in touched { hist[Int(acc[Int(o)] * scale)] += 1 }
+        for e in 0..<n { hist[Int(acc.entry(e).value * scale)] += 1 }
         var cum = 0, cut = bins - 1
         while cut > 0 && cum + hist[cut] < limit { cum += hist[cut]; cut -= 1 }
-        var out: [UInt32] = []
+        var out: [Int] = []
         out.reserveCapacity(limit)
-        var boundary: [UInt32] = []
-        for o in touched {
-            let b = Int(acc[Int(o)] * scale)
-            if b > cut { out.append(o) } else if b == cut { boundary.append(o) }
+        var boundary: [Int] = []
+        for e in 0..<n {
+            let b = Int(acc.entry(e).value * scale)
+            if b > cut { out.append(e) } else if b == cut { boundary.append(e) }
         }
-        boundary.sort { acc[Int($0)] > acc[Int($1)] || (acc[Int($0)] == acc[Int($1)] && $0 < $1) }
+        boundary.sort {
+            let x = acc.entry($0), y = acc.entry($1)
+            return x.value > y.value || (x.value == y.value && x.ord < y.ord)
+        }
         out.append(contentsOf: boundary.prefix(limit - out.count))
         return out
     }
 
-    /// Adds `weight` to every ordinal of the ascending `run` that also occurs in the ascending `list`.
-    /// Galloping search: O(run · log(list / run)), and it reads `list` front to back.
-    static func addIntersection(_ run: UnsafeBufferPointer<UInt32>, _ list: UnsafeBufferPointer<UInt32>,
-                                weight: Float, into acc: UnsafeMutableBufferPointer<Float>) {
+    /// Adds `weight` to every entry of `run` (entries of `acc` whose ordinals ascend) whose ordinal also occurs in
+    /// the ascending `list`. Galloping search: O(run · log(list / run)), and it reads `list` front to back.
+    static func addIntersection(_ run: Range<Int>, of acc: Accumulator, _ list: UnsafeBufferPointer<UInt32>,
+                                weight: Float) {
         let n = list.count
         var j = 0
-        for t in run {
+        for e in run {
+            let t = acc.entry(e).ord
             if j >= n { return }
             if list[j] < t {
                 // Gallop: find hi with list[hi] >= t (or the end), then binary-search (lo, hi].
@@ -60,7 +67,7 @@ extension NameIndex {
                 j = a
                 if j >= n { return }
             }
-            if list[j] == t { acc[Int(t)] += weight; j += 1 }
+            if list[j] == t { acc.add(atEntry: e, weight); j += 1 }
         }
     }
 
@@ -86,9 +93,6 @@ extension NameIndex {
     private func candidates(_ qkeys: [IndexKey], scratch: Scratch) -> [(ord: UInt32, name: String, key: String, prior: Float)] {
         var out: [(ord: UInt32, name: String, key: String, prior: Float)] = []
         let total = max(1, liveCount)
-        if scratch.acc.count < alive.count {
-            scratch.acc.append(contentsOf: repeatElement(0, count: alive.count - scratch.acc.count))
-        }
         // The query's distinct keys that occur in the index, rarest first.
         var lists: [(list: [UInt32], weight: Float)] = []
         var seen: [UInt64] = []
@@ -99,37 +103,26 @@ extension NameIndex {
             lists.append((list, idf * k.weight))
         }
         lists.sort { $0.list.count < $1.list.count }
-        scratch.acc.withUnsafeMutableBufferPointer { acc in
-            var processed = 0
-            var runs: [Range<Int>] = []   // each fully accumulated list adds one ascending run of new ordinals
-            for (n, e) in lists.enumerated() {
-                if n == 0 || processed + e.list.count <= Self.fullPostingBudget {
-                    processed += e.list.count
-                    let start = scratch.touched.count
-                    for o in e.list {
-                        if acc[Int(o)] == 0 { scratch.touched.append(o) }
-                        acc[Int(o)] += e.weight
-                    }
-                    runs.append(start..<scratch.touched.count)
-                } else {
-                    scratch.touched.withUnsafeBufferPointer { t in
-                        e.list.withUnsafeBufferPointer { l in
-                            for r in runs where !r.isEmpty {
-                                Self.addIntersection(UnsafeBufferPointer(rebasing: t[r]), l, weight: e.weight, into: acc)
-                            }
-                        }
-                    }
+        let acc = scratch.acc
+        var processed = 0
+        var runs: [Range<Int>] = []   // each fully accumulated list adds one ascending run of new ordinals
+        for (n, e) in lists.enumerated() {
+            if n == 0 || processed + e.list.count <= Self.fullPostingBudget {
+                processed += e.list.count
+                let start = acc.count
+                for o in e.list { acc.add(o, e.weight) }
+                runs.append(start..<acc.count)
+            } else {
+                e.list.withUnsafeBufferPointer { l in
+                    for r in runs where !r.isEmpty { Self.addIntersection(r, of: acc, l, weight: e.weight) }
                 }
             }
-            // Keep the best `candidateCount` by accumulated key weight: a histogram finds the cut-off in
-            // linear time, and only the few entries in the boundary bucket are sorted.
-            let best = Self.selectTop(scratch.touched, acc, limit: candidateCount)
-            for o in best where alive[Int(o)] {
-                out.append((o, storedName(o), storedKey(o), acc[Int(o)]))
-            }
-            for o in scratch.touched { acc[Int(o)] = 0 }
         }
-        scratch.touched.removeAll(keepingCapacity: true)
+        for e in Self.selectTop(acc, limit: candidateCount) {
+            let (o, v) = acc.entry(e)
+            if alive[Int(o)] { out.append((o, storedName(o), storedKey(o), v)) }
+        }
+        acc.reset()
         return out
     }
 

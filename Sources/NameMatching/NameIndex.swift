@@ -113,8 +113,7 @@ public final class NameIndex: @unchecked Sendable {
     private var scratchPool: [Scratch] = []
 
     final class Scratch {
-        var acc: [Float] = []
-        var touched: [UInt32] = []
+        let acc = Accumulator()
     }
 
     /// Creates an empty index; `candidateCount` candidates are re-scored per search.

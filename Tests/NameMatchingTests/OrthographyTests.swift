@@ -44,6 +44,25 @@ struct OrthographyTests {
         #expect(matcher.score(russian, rendering).isMatch)
     }
 
+    @Test func belarusianSoftConsonants() {
+        #expect(matcher.score("Сяргей Ціханоўскі", "Сергей Тихановский").score > 0.95)
+        #expect(matcher.score("Дзмітрый Мароз", "Дмитрий Мороз").isMatch)
+        #expect(!matcher.score("Сяргей Ціханоўскі", "Сергей Лукашенко").isMatch)
+    }
+
+    /// Latin `ch` is х in German, Polish, Czech and Dutch: the index must find `Чехов` for `Tschechow` even when
+    /// hundreds of records share the given name (the surname's fuzzy key is then what singles it out).
+    @Test func indexFindsChAsKh() {
+        let index = NameIndex()
+        var entries: [(key: String, name: String)] = []
+        for (k, s) in IndexScaleTests.surnames(600).enumerated() { entries.append(("r\(k)", "Антон \(s)")) }
+        entries.append(("chekhov", "Антон Чехов"))
+        index.insert(contentsOf: entries)
+        for query in ["Anton Tschechow", "Anton Čechov", "Anton Czechow", "Antonas Čechovas", "Anton Tsjechov"] {
+            #expect(index.search(query, top: 10).first?.key == "chekhov", "query \(query)")
+        }
+    }
+
     /// The new rules must not merge different people or break the spellings that matched before.
     @Test func differentPeopleStayApart() {
         #expect(!matcher.score("Сергей Лавров", "Szergej Sojgu").isMatch)

@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "bureau", targets: ["bureau"]),
+        .executable(name: "bureau-names", targets: ["bureau-names"]),
         .library(name: "NameMatching", targets: ["NameMatching"]),
     ],
     dependencies: [
@@ -62,7 +63,10 @@ let package = Package(
             dependencies: ["BureauWeb", "NamesTool", .product(name: "Vapor", package: "vapor")],
             swiftSettings: strict
         ),
-        .testTarget(name: "NameMatchingTests", dependencies: ["NameMatching", "NamesTool"], swiftSettings: strict),
+        // `bureau names …` and `bureau bench names` without Vapor: a fast build for evaluating the matcher.
+        .executableTarget(name: "bureau-names", dependencies: ["NamesTool"], swiftSettings: strict),
+        .testTarget(name: "NameMatchingTests", dependencies: ["NameMatching", "NamesTool"], exclude: ["Fixtures"],
+                    swiftSettings: strict),
         .testTarget(name: "BureauCoreTests", dependencies: ["BureauCore"], swiftSettings: strict),
         .testTarget(
             name: "BureauWebTests",

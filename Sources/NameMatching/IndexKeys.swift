@@ -16,6 +16,13 @@ enum IndexKeys {
         return h
     }
 
+    /// The distinct key hashes under which a name is posted.
+    static func postingHashes(for name: NormalizedName) -> [UInt64] {
+        var out: [UInt64] = []
+        for k in keys(for: name) where !out.contains(k.hash) { out.append(k.hash) }
+        return out
+    }
+
     static func keys(for name: NormalizedName) -> [IndexKey] {
         var out: [IndexKey] = []
         if name.hasHangul {
@@ -32,8 +39,14 @@ enum IndexKeys {
         for t in name.tokens where t.role != .initial && !t.skeleton.isEmpty {
             let w: Float = t.role == .patronymic ? 0.25 : 1
             out.append(IndexKey(hash: fnv(1, t.skeleton), weight: w))
-            let c = Skeleton.consonantKey(t.skeleton)
-            if c.count >= 2 { out.append(IndexKey(hash: fnv(2, c), weight: 0.5 * w)) }
+            if t.script == .latin {
+                for c in Skeleton.latinConsonantKeys(t.skeleton) where c.count >= 2 {
+                    out.append(IndexKey(hash: fnv(2, c), weight: 0.5 * w))
+                }
+            } else {
+                let c = Skeleton.consonantKey(t.skeleton)
+                if c.count >= 2 { out.append(IndexKey(hash: fnv(2, c), weight: 0.5 * w)) }
+            }
             if t.symbol >= 0 {
                 withUnsafeBytes(of: t.symbol) { out.append(IndexKey(hash: fnv(3, $0), weight: 0.8)) }
             }

@@ -5,32 +5,6 @@ import Darwin
 #endif
 import Dispatch
 
-/// Per-entry key lists written by concurrent workers, each to its own slot.
-/// Slots live in raw memory, so that workers writing different slots never contend for one Swift array.
-private final class KeyBuffer: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<[IndexKey]>
-    private let count: Int
-    init(count: Int) {
-        self.count = count
-        slots = .allocate(capacity: max(1, count))
-        slots.initialize(repeating: [], count: count)
-    }
-    deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
-    }
-    func set(_ i: Int, _ keys: [IndexKey]) { slots[i] = keys }
-    func get(_ i: Int) -> [IndexKey] { slots[i] }
-}
-
-/// Number of online processors, without Foundation.
-enum ProcessInfoLite {
-    static var activeProcessorCount: Int {
-        let n = sysconf(Int32(_SC_NPROCESSORS_ONLN))
-        return n > 0 ? n : 1
-    }
-}
-
 /// One search result.
 public struct NameSearchHit: Sendable, Hashable {
     /// The caller's key (the registry uses `"<prisonerUUID>/<claimUUID>"`).
@@ -57,28 +31,30 @@ public final class NameIndex: @unchecked Sendable {
     public let candidateCount: Int
     let matcher: NameMatcher
 
-    private let rw: UnsafeMutablePointer<pthread_rwlock_t>
+    let rw: UnsafeMutablePointer<pthread_rwlock_t>
     private let poolLock: UnsafeMutablePointer<pthread_mutex_t>
 
     // Storage, guarded by `rw`.
-    private var nameBytes: [UInt8] = []
-    private var nameStart: [UInt32] = []   // per ordinal; names end at nameEnd
-    private var nameEnd: [UInt32] = []
-    private var keyBytes: [UInt8] = []
-    private var keyStart: [UInt32] = []
-    private var keyEnd: [UInt32] = []
-    private var alive: [Bool] = []
-    private var byKeyHash: [UInt64: UInt32] = [:]
-    private var keyCollisions: [String: UInt32] = [:]
-    private var postings: [UInt64: [UInt32]] = [:]
-    private var liveCount = 0
+    var nameBytes: [UInt8] = []
+    var nameStart: [UInt32] = []   // per ordinal; names end at nameEnd
+    var nameEnd: [UInt32] = []
+    var keyBytes: [UInt8] = []
+    var keyStart: [UInt32] = []
+    var keyEnd: [UInt32] = []
+    var alive: [Bool] = []
+    var byKeyHash: [UInt64: UInt32] = [:]
+    var keyCollisions: [String: UInt32] = [:]
+    var postings: [UInt64: [UInt32]] = [:]
+    var liveCount = 0
+
+    /// CPU time of the last `insert(contentsOf:)`, guarded by `poolLock` (benchmarks read it).
+    var lastBulkLoad = BulkLoadTiming(criticalPathSeconds: 0, cpuSeconds: 0)
 
     // Scratch accumulators reused across searches, guarded by `poolLock`.
     private var scratchPool: [Scratch] = []
 
     final class Scratch {
-        var acc: [Float] = []
-        var touched: [UInt32] = []
+        let acc = Accumulator()
     }
 
     /// Creates an empty index; `candidateCount` candidates are re-scored per search.
@@ -98,6 +74,12 @@ public final class NameIndex: @unchecked Sendable {
         poolLock.deallocate()
     }
 
+    /// Per-thread CPU time of the last `insert(contentsOf:)` (for benchmarks).
+    public var lastBulkLoadTiming: BulkLoadTiming {
+        pthread_mutex_lock(poolLock); defer { pthread_mutex_unlock(poolLock) }
+        return lastBulkLoad
+    }
+
     /// Number of names in the index.
     public var count: Int {
         pthread_rwlock_rdlock(rw); defer { pthread_rwlock_unlock(rw) }
@@ -106,25 +88,73 @@ public final class NameIndex: @unchecked Sendable {
 
     /// Inserts or replaces the name stored under `key`.
     public func insert(key: String, name: String) {
-        let keys = IndexKeys.keys(for: matcher.normalizer.normalize(name))
+        let keys = IndexKeys.postingHashes(for: matcher.normalizer.normalize(name))
         pthread_rwlock_wrlock(rw); defer { pthread_rwlock_unlock(rw) }
         insertLocked(key: key, name: name, keys: keys)
     }
 
+    /// Names normalized per chunk of a bulk insert: bounds the memory held by key lists in flight.
+    static let bulkChunk = 1 << 15
+
     /// Inserts or replaces many names at once (the registry's start-up), normalizing them on all cores.
+    ///
+    /// Entries go in chunks: while one thread appends chunk `c` to the index (under the write lock, which is
+    /// released between chunks so that searches are not starved), the other cores normalize chunk `c + 1`.
     public func insert(contentsOf entries: [(key: String, name: String)]) {
         let n = entries.count
-        let results = KeyBuffer(count: n)
+        if n == 0 { return }
         let normalizer = matcher.normalizer
         let workers = max(1, min(8, ProcessInfoLite.activeProcessorCount))
-        let chunk = (n + workers - 1) / max(1, workers)
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            let lo = w * chunk, hi = min(n, lo + chunk)
-            if lo >= hi { return }
-            for i in lo..<hi { results.set(i, IndexKeys.keys(for: normalizer.normalize(entries[i].name))) }
+        let chunk = Self.bulkChunk
+        let chunks = (n + chunk - 1) / chunk
+        reserve(additional: n)
+        @Sendable func normalize(_ c: Int, into buffer: KeyBuffer, parts: Int, part: Int) {
+            let lo = c * chunk, hi = min(n, lo + chunk)
+            let per = (hi - lo + parts - 1) / parts
+            let a = lo + part * per, b = min(hi, a + per)
+            if a >= b { return }
+            for i in a..<b { buffer.set(i - lo, IndexKeys.postingHashes(for: normalizer.normalize(entries[i].name))) }
         }
+        let first = KeyBuffer(count: min(chunk, n))
+        let clocks = ThreadClocks(count: max(workers, 2))
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            clocks.time(w) { normalize(0, into: first, parts: workers, part: w) }
+        }
+        var critical = clocks.max(workers), cpu = clocks.sum(workers)
+        var ready = first
+        for c in 0..<chunks {
+            let current = ready
+            let next = c + 1 < chunks ? KeyBuffer(count: min(chunk, n - (c + 1) * chunk)) : nil
+            // Iteration 0 inserts chunk c; the others normalize chunk c + 1.
+            let helpers = max(1, workers - 1)
+            DispatchQueue.concurrentPerform(iterations: helpers + 1) { w in
+                clocks.time(w) {
+                    if w == 0 {
+                        let lo = c * chunk, hi = min(n, lo + chunk)
+                        pthread_rwlock_wrlock(rw); defer { pthread_rwlock_unlock(rw) }
+                        for i in lo..<hi { insertLocked(key: entries[i].key, name: entries[i].name, keys: current.get(i - lo)) }
+                    } else if let next {
+                        normalize(c + 1, into: next, parts: helpers, part: w - 1)
+                    }
+                }
+            }
+            critical += clocks.max(helpers + 1)
+            cpu += clocks.sum(helpers + 1)
+            if let next { ready = next }
+        }
+        pthread_mutex_lock(poolLock)
+        lastBulkLoad = BulkLoadTiming(criticalPathSeconds: critical, cpuSeconds: cpu)
+        pthread_mutex_unlock(poolLock)
+    }
+
+    /// Grows the per-record storage for `additional` more records at once (bulk loads).
+    private func reserve(additional: Int) {
         pthread_rwlock_wrlock(rw); defer { pthread_rwlock_unlock(rw) }
-        for i in 0..<n { insertLocked(key: entries[i].key, name: entries[i].name, keys: results.get(i)) }
+        let want = alive.count + additional
+        nameStart.reserveCapacity(want); nameEnd.reserveCapacity(want)
+        keyStart.reserveCapacity(want); keyEnd.reserveCapacity(want)
+        alive.reserveCapacity(want)
+        byKeyHash.reserveCapacity(liveCount + additional)
     }
 
     /// Rewrites the storage without the records that were removed or replaced (their bytes otherwise stay in the
@@ -154,7 +184,8 @@ public final class NameIndex: @unchecked Sendable {
         alive = [Bool](repeating: true, count: Int(next))
     }
 
-    private func insertLocked(key: String, name: String, keys: [IndexKey]) {
+    /// Appends one record; `keys` are its distinct posting hashes.
+    private func insertLocked(key: String, name: String, keys: [UInt64]) {
         if let old = lookup(key) { removeOrdinal(old) }
         let ord = UInt32(alive.count)
         nameStart.append(UInt32(nameBytes.count))
@@ -171,10 +202,8 @@ public final class NameIndex: @unchecked Sendable {
         } else {
             byKeyHash[h] = ord
         }
-        var seen = Set<UInt64>()
-        for k in keys where seen.insert(k.hash).inserted {
-            postings[k.hash, default: []].append(ord)
-        }
+        // Ordinals only grow, so every posting list stays sorted ascending (searches intersect them).
+        for k in keys { postings[k, default: []].append(ord) }
     }
 
     /// Removes the name stored under `key`; returns whether there was one.
@@ -193,11 +222,11 @@ public final class NameIndex: @unchecked Sendable {
         return storedName(ord)
     }
 
-    private func storedName(_ ord: UInt32) -> String {
+    func storedName(_ ord: UInt32) -> String {
         String(decoding: nameBytes[Int(nameStart[Int(ord)])..<Int(nameEnd[Int(ord)])], as: UTF8.self)
     }
 
-    private func storedKey(_ ord: UInt32) -> String {
+    func storedKey(_ ord: UInt32) -> String {
         String(decoding: keyBytes[Int(keyStart[Int(ord)])..<Int(keyEnd[Int(ord)])], as: UTF8.self)
     }
 
@@ -210,11 +239,17 @@ public final class NameIndex: @unchecked Sendable {
 
     private func removeOrdinal(_ ord: UInt32) {
         let key = storedKey(ord)
-        let keys = IndexKeys.keys(for: matcher.normalizer.normalize(storedName(ord)))
-        for k in Set(keys.map(\.hash)) {
-            if var list = postings[k], let at = list.lastIndex(of: ord) {
-                list.remove(at: at)
-                postings[k] = list.isEmpty ? nil : list
+        for k in IndexKeys.postingHashes(for: matcher.normalizer.normalize(storedName(ord))) {
+            // In place (no copy of a long list); lists are sorted, so a binary search finds the ordinal.
+            guard let count = postings[k]?.count else { continue }
+            var a = 0, b = count
+            while a < b {
+                let mid = (a + b) >> 1
+                if postings[k]![mid] < ord { a = mid + 1 } else { b = mid }
+            }
+            if a < count && postings[k]![a] == ord {
+                postings[k]!.remove(at: a)
+                if postings[k]!.isEmpty { postings[k] = nil }
             }
         }
         alive[Int(ord)] = false
@@ -224,114 +259,13 @@ public final class NameIndex: @unchecked Sendable {
         if byKeyHash[h] == ord { byKeyHash[h] = nil }
     }
 
-    private func takeScratch() -> Scratch {
+    func takeScratch() -> Scratch {
         pthread_mutex_lock(poolLock); defer { pthread_mutex_unlock(poolLock) }
         return scratchPool.popLast() ?? Scratch()
     }
 
-    private func returnScratch(_ s: Scratch) {
+    func returnScratch(_ s: Scratch) {
         pthread_mutex_lock(poolLock); defer { pthread_mutex_unlock(poolLock) }
         scratchPool.append(s)
-    }
-
-    static func selectTop(_ touched: [UInt32], _ acc: UnsafeMutableBufferPointer<Float>, limit: Int) -> [UInt32] {
-        if touched.count <= limit { return touched }
-        var maxV: Float = 0
-        for o in touched where acc[Int(o)] > maxV { maxV = acc[Int(o)] }
-        let bins = 512
-        var hist = [Int](repeating: 0, count: bins)
-        let scale = Float(bins - 1) / max(maxV, 1e-9)
-        for o in touched { hist[Int(acc[Int(o)] * scale)] += 1 }
-        var cum = 0, cut = bins - 1
-        while cut > 0 && cum + hist[cut] < limit { cum += hist[cut]; cut -= 1 }
-        var out: [UInt32] = []
-        out.reserveCapacity(limit)
-        var boundary: [UInt32] = []
-        for o in touched {
-            let b = Int(acc[Int(o)] * scale)
-            if b > cut { out.append(o) } else if b == cut { boundary.append(o) }
-        }
-        boundary.sort { acc[Int($0)] > acc[Int($1)] || (acc[Int($0)] == acc[Int($1)] && $0 < $1) }
-        out.append(contentsOf: boundary.prefix(limit - out.count))
-        return out
-    }
-
-    /// The best `top` names for a query, best first, each with its score and explanation.
-    public func search(_ name: String, top: Int) -> [NameSearchHit] {
-        search(matcher.normalizer.normalize(name), top: top)
-    }
-
-    /// The best `top` names for a query, re-ranked with evidence: `candidateEvidence(key)` supplies each
-    /// candidate's date of birth, service number and unit (nil when unknown). The closure runs outside the lock.
-    public func search(_ name: String, top: Int, evidence: MatchEvidence,
-                       candidateEvidence: (String) -> MatchEvidence?) -> [NameSearchHit] {
-        search(matcher.normalizer.normalize(name), top: top, evidence: evidence, candidateEvidence: candidateEvidence)
-    }
-
-    /// The best `top` names for a normalized query.
-    public func search(_ query: NormalizedName, top: Int) -> [NameSearchHit] {
-        search(query, top: top, evidence: nil, candidateEvidence: { _ in nil })
-    }
-
-    /// The best `top` names for a normalized query, optionally re-ranked with evidence.
-    public func search(_ query: NormalizedName, top: Int, evidence: MatchEvidence?,
-                       candidateEvidence: (String) -> MatchEvidence?) -> [NameSearchHit] {
-        guard top > 0, !query.isEmpty else { return [] }
-        let qkeys = IndexKeys.keys(for: query)
-        let scratch = takeScratch()
-        defer { returnScratch(scratch) }
-        var candidates: [(ord: UInt32, name: String, key: String, prior: Float)] = []
-        do {
-            pthread_rwlock_rdlock(rw); defer { pthread_rwlock_unlock(rw) }
-            let total = max(1, liveCount)
-            if scratch.acc.count < alive.count {
-                scratch.acc.append(contentsOf: repeatElement(0, count: alive.count - scratch.acc.count))
-            }
-            var seen = Set<UInt64>()
-            scratch.acc.withUnsafeMutableBufferPointer { acc in
-                for k in qkeys where seen.insert(k.hash).inserted {
-                    guard let list = postings[k.hash] else { continue }
-                    let df = list.count
-                    let idf = Float(log(1 + Double(total) / Double(df)))
-                    let w = idf * k.weight
-                    for o in list {
-                        if acc[Int(o)] == 0 { scratch.touched.append(o) }
-                        acc[Int(o)] += w
-                    }
-                }
-                // Keep the best `candidateCount` by accumulated key weight: a histogram finds the cut-off in
-                // linear time, and only the few entries in the boundary bucket are sorted.
-                let best = Self.selectTop(scratch.touched, acc, limit: candidateCount)
-                for o in best where alive[Int(o)] {
-                    candidates.append((o, storedName(o), storedKey(o), acc[Int(o)]))
-                }
-                for o in scratch.touched { acc[Int(o)] = 0 }
-            }
-            scratch.touched.removeAll(keepingCapacity: true)
-        }
-        // Re-score outside the lock.
-        var scored: [(score: Double, prior: Float, ord: UInt32, idx: Int, normalized: NormalizedName)] = []
-        scored.reserveCapacity(candidates.count)
-        var candidateFacts: [MatchEvidence?] = []
-        for (i, c) in candidates.enumerated() {
-            let n = matcher.normalizer.normalize(c.name)
-            var s = matcher.similarity(query, n)
-            if let evidence {
-                let facts = candidateEvidence(c.key)
-                candidateFacts.append(facts)
-                if let facts { s = evidence.adjust(s, against: facts).0 }
-            }
-            scored.append((s, c.prior, c.ord, i, n))
-        }
-        scored.sort { $0.score > $1.score || ($0.score == $1.score && ($0.prior > $1.prior || ($0.prior == $1.prior && $0.ord < $1.ord))) }
-        return scored.prefix(top).map { s in
-            let c = candidates[s.idx]
-            if let evidence, let facts = candidateFacts[s.idx] {
-                return NameSearchHit(key: c.key, name: c.name,
-                                     score: matcher.score(query, s.normalized, queryEvidence: evidence,
-                                                          candidateEvidence: facts))
-            }
-            return NameSearchHit(key: c.key, name: c.name, score: matcher.score(query, s.normalized))
-        }
     }
 }

@@ -147,6 +147,24 @@ public struct NameNormalizer: Sendable {
             scripts.append(script)
             fixed.append(s)
         }
+        // Hungarian and Belarusian spelling are decided for the whole name (`Szergej` alone could be Polish). Most
+        // names have neither a Latin `s`/`z` after `c`/`s`/`z` nor a Cyrillic `і`/`ў`, and skip the check.
+        var latinWords: [[UInt8]] = []
+        var cyrillicWords: [[UInt32]] = []
+        for k in raws.indices {
+            let w = fixed[k]
+            if scripts[k] == .latin && w.indices.dropLast().contains(where: { (w[$0] == 0x73 || w[$0] == 0x63 || w[$0] == 0x7A)
+                && (w[$0 + 1] == 0x7A || w[$0 + 1] == 0x73) }) {
+                latinWords = raws.indices.filter { scripts[$0] == .latin }.map { fixed[$0].compactMap { $0 < 0x80 ? UInt8($0) : nil } }
+                break
+            }
+        }
+        for k in raws.indices where scripts[k] == .cyrillic && fixed[k].contains(where: { $0 == 0x456 || $0 == 0x45E }) {
+            cyrillicWords = raws.indices.filter { scripts[$0] == .cyrillic }.map { fixed[$0] }
+            break
+        }
+        let hungarian = !latinWords.isEmpty && Orthography.isHungarian(latinWords)
+        let belarusian = !cyrillicWords.isEmpty && Orthography.isBelarusian(cyrillicWords)
         var tokens: [NameToken] = []
         tokens.reserveCapacity(raws.count)
         for (k, raw) in raws.enumerated() {
@@ -158,9 +176,12 @@ public struct NameNormalizer: Sendable {
             switch script {
             case .latin:
                 letters = s.compactMap { $0 < 0x80 ? UInt8($0) : nil }
-                skeleton = Skeleton.of(letters)
+                if hungarian { letters = Orthography.fromHungarian(letters) }
+                skeleton = Skeleton.of(Orthography.balticStem(letters))
             case .cyrillic:
-                letters = CyrillicTransliteration.latinLetters(s.filter { Fold.isCyrillic($0) || $0 < 0x80 }, ukrainian: ukrainian)
+                let cyr = s.filter { Fold.isCyrillic($0) || $0 < 0x80 }
+                letters = CyrillicTransliteration.latinLetters(belarusian ? Orthography.fromBelarusian(cyr) : cyr,
+                                                               ukrainian: ukrainian)
                 skeleton = Skeleton.of(letters)
             case .hangul:
                 syllables = s.compactMap { Fold.isHangulSyllable($0) ? UInt16($0 - 0xAC00) : nil }

@@ -41,7 +41,10 @@ public enum Skeleton {
             case UInt8(ascii: "a"): out.append(a); pos += 1
             case UInt8(ascii: "b"): out.append(b); pos += 1
             case UInt8(ascii: "c"):
-                if at(pos + 1) == UInt8(ascii: "z") || at(pos + 1) == UInt8(ascii: "h") {
+                if has(pos, "chtch") {
+                    // French щ (Khrouchtchev).
+                    out.append(sh); pos += 5
+                } else if at(pos + 1) == UInt8(ascii: "z") || at(pos + 1) == UInt8(ascii: "h") {
                     out.append(ch); pos += 2
                 } else if at(pos + 1) == UInt8(ascii: "k") || at(pos + 1) == UInt8(ascii: "e")
                             || at(pos + 1) == UInt8(ascii: "i") || at(pos + 1) == UInt8(ascii: "y") {
@@ -53,7 +56,15 @@ public enum Skeleton {
             case UInt8(ascii: "e"): out.append(e); pos += 1
             case UInt8(ascii: "f"): out.append(f); pos += 1
             case UInt8(ascii: "g"):
-                out.append(g); pos += at(pos + 1) == UInt8(ascii: "h") ? 2 : 1
+                out.append(g)
+                if at(pos + 1) == UInt8(ascii: "h") {
+                    pos += 2
+                } else if at(pos + 1) == UInt8(ascii: "u") && (at(pos + 2) == UInt8(ascii: "e") || at(pos + 2) == UInt8(ascii: "i")) {
+                    // French gue/gui = ге/ги (Sergueï, Gueorgui).
+                    pos += 2
+                } else {
+                    pos += 1
+                }
             case UInt8(ascii: "h"): out.append(h); pos += 1
             case UInt8(ascii: "i"), UInt8(ascii: "j"), UInt8(ascii: "y"):
                 // A run of i/y/j is one glide-or-vowel; before e it is the iotation of e (ye = e),
@@ -63,7 +74,9 @@ public enum Skeleton {
                 let next = at(q)
                 if next == UInt8(ascii: "e") {
                     pos = q
-                } else if next == UInt8(ascii: "o") && at(q + 1) != UInt8(ascii: "u") {
+                } else if next == UInt8(ascii: "o") && at(q + 1) != UInt8(ascii: "u")
+                            && !(at(q + 1) == UInt8(ascii: "e") && !"vwyji".utf8.contains(at(q + 2))) {
+                    // (Not Dutch joe = ю: Joeri = Юрий.)
                     out.append(e); pos = q + 1
                 } else {
                     out.append(i); pos = q
@@ -74,7 +87,10 @@ public enum Skeleton {
             case UInt8(ascii: "m"): out.append(m); pos += 1
             case UInt8(ascii: "n"): out.append(n); pos += 1
             case UInt8(ascii: "o"):
-                if has(pos, "ousk") {
+                if at(pos + 1) == UInt8(ascii: "e") && !"vwyji".utf8.contains(at(pos + 2)) {
+                    // Dutch oe = u (Poetin, Joeri, Zjoekov); not Russian -оев, -оей- (Boev, Voeykov).
+                    out.append(u); pos += 2
+                } else if has(pos, "ousk") {
                     // Belarusian -оўскі/-оўская (Palkhouski) = Russian -овский.
                     out.append(o); out.append(v); pos += 2
                 } else if at(pos + 1) == UInt8(ascii: "u") { out.append(u); pos += 2 } else { out.append(o); pos += 1 }
@@ -92,6 +108,7 @@ public enum Skeleton {
                 else if has(pos, "stsch") { out.append(sh); pos += 5 }
                 else if has(pos, "shch") || has(pos, "szcz") { out.append(sh); pos += 4 }
                 else if has(pos, "sch") { out.append(sh); pos += 3 }
+                else if has(pos, "sjtsj") { out.append(sh); pos += 5 }   // Dutch щ (Chroesjtsjov)
                 else if has(pos, "sh") || has(pos, "sz") || has(pos, "sj") { out.append(sh); pos += 2 }
                 else { out.append(s); pos += 1 }
             case UInt8(ascii: "t"):
@@ -101,11 +118,22 @@ public enum Skeleton {
                 else if has(pos, "ts") || has(pos, "tz") { out.append(ts); pos += 2 }
                 else if has(pos, "th") { out.append(t); pos += 2 }
                 else { out.append(t); pos += 1 }
-            case UInt8(ascii: "u"): out.append(u); pos += 1
+            case UInt8(ascii: "u"):
+                // Belarusian final ў after a vowel is Russian в: Быкаў/Bykau = Быков, Някляеў = Некляев.
+                // (Not French -eau.)
+                if pos + 1 == cnt && pos >= 2 && (src[pos - 1] == UInt8(ascii: "a") || src[pos - 1] == UInt8(ascii: "e"))
+                    && src[pos - 2] != UInt8(ascii: "e") {
+                    out.append(v)
+                } else {
+                    out.append(u)
+                }
+                pos += 1
             case UInt8(ascii: "v"), UInt8(ascii: "w"): out.append(v); pos += 1
             case UInt8(ascii: "x"): out.append(k); out.append(s); pos += 1
             case UInt8(ascii: "z"):
-                if at(pos + 1) == UInt8(ascii: "h") { out.append(zh); pos += 2 } else { out.append(z); pos += 1 }
+                // zh, and Dutch zj (Zjoekov, Solzjenitsyn).
+                if at(pos + 1) == UInt8(ascii: "h") || at(pos + 1) == UInt8(ascii: "j") { out.append(zh); pos += 2 }
+                else { out.append(z); pos += 1 }
             default: pos += 1
             }
         }
@@ -125,17 +153,38 @@ public enum Skeleton {
 
     /// The consonant frame of a skeleton with the cheap-substitution classes merged, used as a fuzzy index key.
     static func consonantKey(_ sk: [UInt8]) -> [UInt8] {
+        consonantKey(sk, chAsKh: 0)
+    }
+
+    /// The consonant frame, reading the `n`-th `ch` as х when bit `n` of `chAsKh` is set.
+    static func consonantKey(_ sk: [UInt8], chAsKh: Int) -> [UInt8] {
         var out: [UInt8] = []
+        var nth = 0
         for c in sk where !isVowel(c) {
             let m: UInt8
             switch c {
-            case ch, sh, s, zh, z, ts: m = s
+            case ch:
+                m = nth < 8 && chAsKh & (1 << nth) != 0 ? k : s
+                nth += 1
+            case sh, s, zh, z, ts: m = s
             case h, g, k: m = k
             case f, v, b, p: m = v
             case d, t: m = t
             default: m = c
             }
             if out.last != m { out.append(m) }
+        }
+        return out
+    }
+
+    /// The consonant frames of a Latin word: Latin `ch` is ч in English, but х in German, Polish, Czech, Dutch and
+    /// Lithuanian (`Čechov`, `Tschechow` = Чехов), so each of the first two `ch` gives both readings.
+    static func latinConsonantKeys(_ sk: [UInt8]) -> [[UInt8]] {
+        let n = min(2, sk.reduce(0) { $0 + ($1 == ch ? 1 : 0) })
+        var out: [[UInt8]] = []
+        for mask in 0..<(1 << n) {
+            let key = consonantKey(sk, chAsKh: mask)
+            if !out.contains(key) { out.append(key) }
         }
         return out
     }
@@ -158,6 +207,7 @@ enum SkeletonDistance {
         set(S.ts, S.s, 6); set(S.ts, S.z, 6); set(S.h, S.g, 3); set(S.h, S.k, 6); set(S.ch, S.h, 4)
         set(S.f, S.v, 4); set(S.b, S.p, 6); set(S.d, S.t, 6); set(S.g, S.k, 6); set(S.z, S.s, 5); set(S.b, S.v, 6)
         set(S.m, S.n, 6) // nasal assimilation: Kępiński = Кемпинский
+        set(S.v, S.u, 5) // Belarusian ў: Kuzniatsou = Кузняцоў = Кузнецов
         return t
     }()
 

@@ -65,7 +65,7 @@ public enum CyrillicTransliteration {
         case 0x45B: return "c"
         case 0x45C: return "k"
         case 0x45D: return "i"
-        case 0x45E: return "u"
+        case 0x45E: return "w"      // Belarusian ў (only after vowels): -оў, -аў = Russian -ов (Быкаў = Быков)
         case 0x45F: return "dzh"
         case 0x491: return "g"
         case 0x4E9: return "o"
@@ -73,7 +73,10 @@ public enum CyrillicTransliteration {
         case 0x4D9: return "a"
         case 0x493: return "g"
         case 0x49B: return "k"
-        case 0x4A3: return "ng"
+        case 0x4A3: return "n"      // Tatar/Bashkir ң: Russian spelling writes н (Миңнеханов = Минниханов)
+        case 0x4A1: return "k"      // Bashkir ҡ
+        case 0x499: return "z"      // Bashkir ҙ
+        case 0x4AB: return "s"      // Bashkir ҫ
         case 0x4B1: return "u"
         case 0x4BB: return "h"
         case 0x497: return "zh"

@@ -171,4 +171,12 @@ enum IO {
         return Double(ru.ru_maxrss) / 1024
         #endif
     }
+
+    /// Current resident set size of this process in MB (Linux `/proc/self/statm`; 0 where unavailable).
+    static func currentRSSMB() -> Double {
+        guard let bytes = readFile("/proc/self/statm") else { return 0 }
+        let fields = bytes.split(separator: UInt8(ascii: " "))
+        guard fields.count >= 2, let pages = Int(String(decoding: fields[1], as: UTF8.self)) else { return 0 }
+        return Double(pages) * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+    }
 }

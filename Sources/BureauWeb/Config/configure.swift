@@ -26,7 +26,8 @@ public func configure(_ app: Application, config: BureauConfig, clock: BureauCor
     // Convention clocks: optional `obligation-policy.json` beside the database (docs/obligations.md).
     let policy = try ObligationPolicyFile.load(in: config.dataDirectory)
     let context = StoreContext(db: app.db, gate: WriteGate(), clock: clock, cipher: cipher, policy: policy)
-    app.bureau = BureauServices(config: config, context: context, catalog: try Catalog.loadBundled())
+    app.bureau = BureauServices(config: config, context: context, catalog: try Catalog.loadBundled(),
+                                dummyPasswordHash: try Bcrypt.hash(Tokens.make(), cost: config.bcryptCost))
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port
@@ -48,6 +49,7 @@ public func configure(_ app: Application, config: BureauConfig, clock: BureauCor
     app.middleware.use(BureauErrorMiddleware(environment: app.environment))
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(SessionMiddleware())
+    app.middleware.use(SecondFactorGate())
 
     try routes(app)
 }

@@ -13,8 +13,8 @@ public func configure(_ app: Application, config: BureauConfig, clock: BureauCor
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory), as: .sqlite)
     case .sqliteFile(let path):
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
+        // Created 0600 before SQLite opens it; SQLite gives its journal files the same mode.
+        try PrivateFile.create(atPath: path)
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
     case .postgres(let url):
         try app.databases.use(.postgres(url: url), as: .psql)

@@ -44,7 +44,8 @@ enum OpenAPIDocument {
         Operation(method: "get", path: "/api/v1/search",
                   summary: "Tracing search: prisoners ranked by name across scripts, with the matching claim and why (audited)",
                   roles: "registry readers", response: (200, "SearchHits"), parameters: [
-                      ["name": "name", "in": "query", "required": true, "schema": ["type": "string"]],
+                      ["name": "name", "in": "query", "required": true,
+                       "schema": ["type": "string", "minLength": 1, "pattern": "\\S"], "description": "Not only spaces"],
                       ["name": "dob", "in": "query", "schema": ["type": "string"], "description": "YYYY, YYYY-MM or YYYY-MM-DD"],
                       ["name": "top", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 100]],
                       purposeParameter,

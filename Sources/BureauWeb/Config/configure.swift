@@ -48,6 +48,7 @@ public func configure(_ app: Application, config: BureauConfig, clock: BureauCor
     app.middleware = Middlewares()
     app.middleware.use(BureauErrorMiddleware(environment: app.environment))
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(APIContractMiddleware())
     app.middleware.use(SessionMiddleware())
     app.middleware.use(SecondFactorGate())
 

@@ -42,7 +42,9 @@ enum OpenAPISchemas {
         return [
             "Error": object([("error", object([("code", string), ("message", string), ("field", optionalString)],
                                               required: ["code", "message"]))], required: ["error"]),
-            "Login": object([("username", string), ("password", string)], required: ["username", "password"]),
+            "Login": object([("username", string), ("password", string),
+                             ("code", ["type": "string", "description": "Authenticator code or recovery code, for accounts with a second factor"])],
+                            required: ["username", "password"]),
             "Session": object([("username", string), ("role", enumOf(Role.self)), ("token", string), ("csrfToken", string)],
                               required: ["username", "role", "token", "csrfToken"]),
             "Me": object([("username", string), ("role", enumOf(Role.self)), ("locale", string)],

@@ -35,14 +35,15 @@ public enum Startup {
         for _ in 0..<1200 {
             if let address = app.http.server.shared.localAddress, let port = address.port {
                 // Printed, not logged: the token must not end up in log files.
-                print("""
+                let link = setupLink(host: displayHost(address.ipAddress ?? app.bureau.config.hostname), port: port, token: token)
+                FileHandle.standardOutput.write(Data("""
 
                 No staff account exists yet. Open this one-time link within an hour to create the first administrator:
 
-                    \(setupLink(host: displayHost(address.ipAddress ?? app.bureau.config.hostname), port: port, token: token))
+                    \(link)
 
-                """)
-                fflush(stdout)
+
+                """.utf8))
                 return
             }
             try? await Task.sleep(for: .milliseconds(50))

@@ -14,6 +14,7 @@ struct SecondFactorPages {
         var secret: String
         var uri: String
         var recoveryCodes: [String]
+        var showCodes: Bool
         var recoveryLeft: Int
         var required: Bool
     }
@@ -56,7 +57,7 @@ struct SecondFactorPages {
         }.joined(separator: " ")
         let uri = secret.isEmpty ? "" : TOTP(secret: secret).provisioningURI(account: user.account.username, issuer: Self.issuer)
         let left = enrolled ? try await request.bureau.users.unusedRecoveryCodes(userID: user.account.id) : 0
-        let model = Model(enrolled: enrolled, secret: grouped, uri: uri, recoveryCodes: codes, recoveryLeft: left,
+        let model = Model(enrolled: enrolled, secret: grouped, uri: uri, recoveryCodes: codes, showCodes: !codes.isEmpty, recoveryLeft: left,
                           required: request.bureau.config.secondFactor.isRequired(for: user.account.role))
         let response = try await request.renderPage("second-factor", titleKey: "totp.title", model: model, error: error,
                                                     status: status)

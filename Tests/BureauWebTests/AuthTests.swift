@@ -155,10 +155,10 @@ extension WebSuite {
                                                 json: #"{"username": "chief", "password": "a long passphrase"}"#)
                 #expect(api.status == .forbidden)
                 #expect(api.errorCode == "second_factor_enrolment_required")
-                let page = try await bureau.app.testing().sendRequest(.POST, "/login", headers: headers,
-                                                                      body: ByteBuffer(string: "username=chief&password=a+long+passphrase"))
-                #expect(page.status == .seeOther)
-                #expect(page.headers.first(name: .location) == "/second-factor")
+                let signIn = try await bureau.app.testing().sendRequest(.POST, "/login", headers: headers,
+                                                                        body: ByteBuffer(string: "username=chief&password=a+long+passphrase"))
+                #expect(signIn.status == .seeOther)
+                #expect(signIn.headers.first(name: .location) == "/second-factor")
             }
         }
 

@@ -25,6 +25,29 @@ struct APIContractMiddleware: AsyncMiddleware {
         return allowed
     }
 
+    static func decode(_ text: String) -> String {
+        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? text
+    }
+
+    /// Query parameters of the operation whose schema is more than free text (enumeration, number, id, pattern).
+    static func typedParameters(method: String, path: String) -> Set<String> {
+        let segments = path.split(separator: "/").map(String.init)
+        var names = Set<String>()
+        for operation in OpenAPIDocument.operations where operation.method.uppercased() == method {
+            let template = operation.path.split(separator: "/").map(String.init)
+            guard template.count == segments.count,
+                  zip(template, segments).allSatisfy({ $0.hasPrefix("{") || $0 == $1 }) else { continue }
+            for parameter in operation.parameters {
+                guard case .string("query")? = parameter["in"], case .string(let name)? = parameter["name"],
+                      let schema = parameter["schema"] else { continue }
+                let typedSchema = schema["enum"] != nil || schema["format"] != nil || schema["pattern"] != nil
+                    || schema["minLength"] != nil || { if case .string("integer")? = schema["type"] { return true }; return false }()
+                if typedSchema { names.insert(name) }
+            }
+        }
+        return names
+    }
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.url.path.hasPrefix("/api/") else { return try await next.respond(to: request) }
         if request.route == nil, let allowed = Self.allowedMethods(for: request.url.path),
@@ -37,13 +60,18 @@ struct APIContractMiddleware: AsyncMiddleware {
             return response
         }
         if let query = request.url.query {
+            let typed = Self.typedParameters(method: request.method.rawValue, path: request.url.path)
             var seen = Set<String>()
             for pair in query.split(separator: "&") {
-                let raw = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-                let name = raw.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? raw
+                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                let name = Self.decode(parts.first ?? "")
                 if !seen.insert(name).inserted {
                     throw InputError(code: "duplicate_parameter", message: "the query parameter is given more than once",
                                      field: name)
+                }
+                // An empty value is no value of an enumeration, a number or an id: refuse it rather than ignore it.
+                if typed.contains(name), Self.decode(parts.count > 1 ? parts[1] : "").trimmingCharacters(in: .whitespaces).isEmpty {
+                    throw InputError(code: "invalid_value", message: "is empty; leave the parameter out instead", field: name)
                 }
             }
         }

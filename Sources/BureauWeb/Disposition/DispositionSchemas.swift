@@ -5,14 +5,17 @@ extension OpenAPISchemas {
     static var disposition: JSONValue {
         let country: JSONValue = ["type": "string", "pattern": "^[A-Za-z]{3}$"]
         let route = object([("destination", country), ("transit", arrayOf(country))], required: ["destination"])
-        let interpreter = object([("name", string), ("affiliation", string), ("affiliationState", country)],
+        let interpreter = object([("name", requiredText(8000)), ("affiliation", requiredText(8000)), ("affiliationState", country)],
                                  required: ["name", "affiliation"])
-        let witness = object([("name", string), ("affiliation", string), ("isICRCDelegate", bool)],
+        let witness = object([("name", requiredText(8000)), ("affiliation", requiredText(8000)), ("isICRCDelegate", bool)],
                              required: ["name", "affiliation", "isICRCDelegate"])
-        let answer = object([("kind", ["type": "string", "enum": ["return_home", "stay", "third_state", "undecided"]]),
-                             ("state", country)], required: ["kind"])
+        // The state belongs to a wish for a third state, and only to it.
+        let answer: JSONValue = ["oneOf": [
+            object([("kind", ["type": "string", "enum": ["return_home", "stay", "undecided"]])], required: ["kind"]),
+            object([("kind", ["const": "third_state"]), ("state", country)], required: ["kind", "state"]),
+        ]]
         let willInput: [(String, JSONValue)] = [
-            ("statedAt", dateTime), ("question", string), ("answer", answer), ("ownWords", string),
+            ("statedAt", dateTime), ("question", requiredText(8000)), ("answer", answer), ("ownWords", requiredText(8000)),
             ("translation", string), ("language", ["type": "string", "description": "BCP 47: ko, ru, uk, en"]),
             ("interpreter", interpreter), ("interpreterEmployedByInterestedState", bool), ("witnesses", arrayOf(witness)),
             ("privateInterview", bool), ("mode", enumOf(WillStatement.Mode.self)), ("supersedes", uuid),
@@ -23,19 +26,19 @@ extension OpenAPISchemas {
             ("assessedAt", dateTime), ("reviewDate", dateTime), ("supersedes", uuid),
         ]
         let article12: [(String, JSONValue)] = [
-            ("receivingPower", country), ("partyToConvention", bool), ("willing", bool), ("able", bool), ("basis", string),
+            ("receivingPower", country), ("partyToConvention", bool), ("willing", bool), ("able", bool), ("basis", requiredText(8000)),
             ("assessedAt", dateTime), ("supersedes", uuid),
         ]
         let eligibility: [(String, JSONValue)] = [
             ("category", enumOf(MedicalRepatriationEligibility.Category.self)), ("annexIReference", string),
             ("obviousCase", bool), ("commissionDecision", enumOf(MedicalRepatriationEligibility.CommissionDecision.self)),
-            ("decidedAt", dateTime), ("decidedBy", string), ("fitToTravel", bool), ("supersedes", uuid),
+            ("decidedAt", dateTime), ("decidedBy", requiredText(8000)), ("fitToTravel", bool), ("supersedes", uuid),
         ]
-        let approval = object([("dataProtectionOfficer", string), ("legalOfficer", string), ("reason", string),
+        let approval = object([("dataProtectionOfficer", string), ("legalOfficer", string), ("reason", requiredText(8000)),
                                ("approvedAt", dateTime)], required: ["dataProtectionOfficer", "legalOfficer", "reason", "approvedAt"])
         let consultation: [(String, JSONValue)] = [
             ("partyID", uuid), ("direction", enumOf(Consultation.Direction.self)), ("kind", enumOf(Consultation.Kind.self)),
-            ("date", dateTime), ("channel", enumOf(Consultation.Channel.self)), ("summary", string),
+            ("date", dateTime), ("channel", enumOf(Consultation.Channel.self)), ("summary", requiredText(8000)),
             ("attachments", arrayOf(string)), ("caseIDs", arrayOf(uuid)), ("prisonerIDs", arrayOf(uuid)),
             ("inReplyTo", uuid), ("disclosesWill", bool), ("disclosureApproval", approval),
         ]
@@ -45,7 +48,7 @@ extension OpenAPISchemas {
             ("key", ["type": "string", "description": "Localization key, guard.<n>.<point>"]),
             ("parameters", ["type": "object"]), ("message", string), ("remediable", bool),
         ], required: ["guardNumber", "article", "severity", "status", "key", "message"])
-        let handover = object([("at", dateTime), ("place", string), ("receivingParty", string), ("receivingOfficial", string),
+        let handover = object([("at", dateTime), ("place", requiredText(8000)), ("receivingParty", requiredText(8000)), ("receivingOfficial", string),
                                ("icrcPresent", bool), ("icrcDelegate", string), ("note", string)],
                               required: ["at", "place", "receivingParty", "icrcPresent"])
         let open: JSONValue = ["type": "object"]
@@ -73,7 +76,7 @@ extension OpenAPISchemas {
             "Eligibility": object([("id", uuid), ("prisonerID", uuid)] + eligibility, required: ["id", "category"]),
             "ExitChecklist": object([("finalStatementIssued", bool), ("valuablesResolved", bool)],
                                     required: ["finalStatementIssued", "valuablesResolved"]),
-            "PartyInput": object([("name", string), ("kind", enumOf(Party.Kind.self)), ("stateCode", country), ("isICRC", bool),
+            "PartyInput": object([("name", requiredText(8000)), ("kind", enumOf(Party.Kind.self)), ("stateCode", country), ("isICRC", bool),
                                   ("roles", arrayOf(object([("prisonerID", uuid), ("role", enumOf(PartyRole.self)),
                                                             ("contested", bool), ("rationale", string)],
                                                            required: ["prisonerID", "role"])))],
@@ -97,8 +100,14 @@ extension OpenAPISchemas {
                 ("medicalEligibility", arrayOf(OpenAPIDocument.ref("Eligibility"))),
                 ("consultations", arrayOf(OpenAPIDocument.ref("Consultation"))), ("notices", arrayOf(open)),
             ], required: ["id", "prisonerID", "kind", "state", "guards", "allClear"]),
-            "Transition": object([("to", ["type": "string", "enum": ["under_legal_review", "approved", "executed", "withdrawn"]]),
-                                  ("note", string), ("handover", handover), ("reason", string)], required: ["to"]),
+            // What a transition carries depends on where it goes: a note with an approval, the hand-over with the
+            // execution, a reason with a withdrawal.
+            "Transition": ["oneOf": [
+                object([("to", ["const": "under_legal_review"])], required: ["to"]),
+                object([("to", ["const": "approved"]), ("note", string)], required: ["to"]),
+                object([("to", ["const": "executed"]), ("handover", handover)], required: ["to", "handover"]),
+                object([("to", ["const": "withdrawn"]), ("reason", string)], required: ["to"]),
+            ]],
             "Refusal": object([("error", open), ("errors", arrayOf(open)), ("reasons", arrayOf(OpenAPIDocument.ref("Guard"))),
                                ("guards", arrayOf(OpenAPIDocument.ref("Guard")))], required: ["error", "errors", "reasons"]),
             "OverrideInput": object([("key", string), ("reason", string)], required: ["key"]),
@@ -121,6 +130,8 @@ extension OpenAPISchemas {
             "ListEntryInput": object([("prisonerID", uuid), ("category", enumOf(ExchangeCategory.self))],
                                      required: ["prisonerID", "category"]),
             "ImportedEntries": arrayOf(entry),
+            "CounterpartCSV": ["type": "string", "minLength": 1,
+                               "description": "The file: a header line (name or surname column), then one line per person"],
             "ReconciliationInput": object([("outcomes", arrayOf(object([
                 ("prisonerID", uuid), ("crossedAt", dateTime), ("reason", enumOf(NonCrossingReason.self)), ("note", string),
             ], required: ["prisonerID"])))], required: ["outcomes"]),

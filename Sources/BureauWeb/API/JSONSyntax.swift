@@ -125,6 +125,10 @@ struct JSONSyntax {
             switch byte {
             case UInt8(ascii: "\""):
                 try flush()
+                // No text of Bureau may hold NUL (PostgreSQL cannot store it, C tools cut at it).
+                if scalars.contains("\u{0}") {
+                    throw Fault(code: "control_characters", message: "text must not contain the NUL character", field: nil)
+                }
                 return String(scalars)
             case UInt8(ascii: "\\"):
                 try flush()

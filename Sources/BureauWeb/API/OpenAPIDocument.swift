@@ -37,7 +37,7 @@ enum OpenAPIDocument {
         Operation(method: "get", path: "/api/v1/prisoners", summary: "List prisoners with filters and paging (audited)",
                   roles: "registry readers", response: (200, "PrisonerPage"), parameters: [
                       ["name": "q", "in": "query", "schema": ["type": "string"], "description": "Text in any name or service number"],
-                      ["name": "power", "in": "query", "schema": ["type": "string"]],
+                      ["name": "power", "in": "query", "schema": ["type": "string", "pattern": "^[A-Za-z]{3}$"]],
                       ["name": "status", "in": "query", "schema": ["type": "string", "enum": enumValues(ProtectedStatus.self)]],
                       ["name": "page", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 100_000]],
                       ["name": "perPage", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 200]],

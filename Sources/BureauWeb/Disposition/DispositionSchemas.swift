@@ -52,6 +52,8 @@ extension OpenAPISchemas {
                                ("icrcPresent", bool), ("icrcDelegate", string), ("note", string)],
                               required: ["at", "place", "receivingParty", "icrcPresent"])
         let open: JSONValue = ["type": "object"]
+        // A cell of a name: no delimiter, quote or control character, nothing that reorders or hides text.
+        let nameCell = "[^\\x00-\\x1F\\x7F-\\x9F\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069,;\"]"
         let willStatement = object([("id", uuid), ("prisonerID", uuid), ("privatelyConfirmed", bool),
                                     ("recordedBy", string), ("recordedAt", dateTime)] + willInput,
                                    required: ["id", "prisonerID", "statedAt", "answer", "ownWords", "language", "mode"])
@@ -77,9 +79,13 @@ extension OpenAPISchemas {
             "ExitChecklist": object([("finalStatementIssued", bool), ("valuablesResolved", bool)],
                                     required: ["finalStatementIssued", "valuablesResolved"]),
             "PartyInput": object([("name", requiredText(8000)), ("kind", enumOf(Party.Kind.self)), ("stateCode", country), ("isICRC", bool),
-                                  ("roles", arrayOf(object([("prisonerID", uuid), ("role", enumOf(PartyRole.self)),
-                                                            ("contested", bool), ("rationale", string)],
-                                                           required: ["prisonerID", "role"])))],
+                                  // A contested role needs its rationale.
+                                  ("roles", arrayOf(["oneOf": [
+                                      object([("prisonerID", uuid), ("role", enumOf(PartyRole.self)), ("contested", ["const": true]),
+                                              ("rationale", nonBlank)], required: ["prisonerID", "role", "contested", "rationale"]),
+                                      object([("prisonerID", uuid), ("role", enumOf(PartyRole.self)), ("contested", ["const": false]),
+                                              ("rationale", string)], required: ["prisonerID", "role"]),
+                                  ]]))],
                                  required: ["name", "kind"]),
             "PartyResult": object([("party", open), ("roles", arrayOf(open))], required: ["party", "roles"]),
             "ConsultationInput": object(consultation, required: ["partyID", "direction", "kind", "date", "channel", "summary"]),
@@ -130,11 +136,15 @@ extension OpenAPISchemas {
             "ListEntryInput": object([("prisonerID", uuid), ("category", enumOf(ExchangeCategory.self))],
                                      required: ["prisonerID", "category"]),
             "ImportedEntries": arrayOf(entry),
+            // The simplest file the import takes: a `name` header, then one name a line. Richer files (more
+            // columns, other delimiters, Windows-1251) are described in the summary; this is what a generator can write.
             "CounterpartCSV": ["type": "string", "minLength": 1,
+                               "pattern": .string("^name\\r?\\n(\(nameCell){0,60}[A-Za-z]\(nameCell){0,60}\\r?\\n){0,20}$"),
                                "description": "The file: a header line (name or surname column), then one line per person"],
             "ReconciliationInput": object([("outcomes", arrayOf(object([
                 ("prisonerID", uuid), ("crossedAt", dateTime), ("reason", enumOf(NonCrossingReason.self)), ("note", string),
-            ], required: ["prisonerID"])))], required: ["outcomes"]),
+            ], required: ["prisonerID"]).adding("anyOf", [["required": ["crossedAt"]], ["required": ["reason"]]])))],
+            required: ["outcomes"]),
             "Reconciliation": object([("exchange", OpenAPIDocument.ref("Exchange")), ("notices", arrayOf(open))],
                                      required: ["exchange", "notices"]),
             "MatchInput": object([("entryID", uuid), ("prisonerID", uuid)], required: ["entryID"]),

@@ -52,8 +52,15 @@ extension OpenAPISchemas {
                                ("icrcPresent", bool), ("icrcDelegate", string), ("note", string)],
                               required: ["at", "place", "receivingParty", "icrcPresent"])
         let open: JSONValue = ["type": "object"]
+        let partyRoles = arrayOf(["oneOf": [
+            object([("prisonerID", uuid), ("role", enumOf(PartyRole.self)), ("contested", ["const": true]),
+                    ("rationale", nonBlank)], required: ["prisonerID", "role", "contested", "rationale"]),
+            object([("prisonerID", uuid), ("role", enumOf(PartyRole.self)), ("contested", ["const": false]),
+                    ("rationale", string)], required: ["prisonerID", "role"]),
+        ]])
         // A cell of a name: no delimiter, quote or control character, nothing that reorders or hides text.
         let nameCell = "[^\\x00-\\x1F\\x7F-\\x9F\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069,;\"]"
+        let visible = "[^\\s\\x00-\\x1F\\x7F-\\x9F\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069,;\"]"
         let willStatement = object([("id", uuid), ("prisonerID", uuid), ("privatelyConfirmed", bool),
                                     ("recordedBy", string), ("recordedAt", dateTime)] + willInput,
                                    required: ["id", "prisonerID", "statedAt", "answer", "ownWords", "language", "mode"])
@@ -78,15 +85,13 @@ extension OpenAPISchemas {
             "Eligibility": object([("id", uuid), ("prisonerID", uuid)] + eligibility, required: ["id", "category"]),
             "ExitChecklist": object([("finalStatementIssued", bool), ("valuablesResolved", bool)],
                                     required: ["finalStatementIssued", "valuablesResolved"]),
-            "PartyInput": object([("name", requiredText(8000)), ("kind", enumOf(Party.Kind.self)), ("stateCode", country), ("isICRC", bool),
-                                  // A contested role needs its rationale.
-                                  ("roles", arrayOf(["oneOf": [
-                                      object([("prisonerID", uuid), ("role", enumOf(PartyRole.self)), ("contested", ["const": true]),
-                                              ("rationale", nonBlank)], required: ["prisonerID", "role", "contested", "rationale"]),
-                                      object([("prisonerID", uuid), ("role", enumOf(PartyRole.self)), ("contested", ["const": false]),
-                                              ("rationale", string)], required: ["prisonerID", "role"]),
-                                  ]]))],
-                                 required: ["name", "kind"]),
+            // A state has its ISO code, an organisation has none; a contested role needs its rationale.
+            "PartyInput": ["oneOf": [
+                object([("name", requiredText(8000)), ("kind", ["const": "state"]), ("stateCode", country), ("isICRC", bool),
+                        ("roles", partyRoles)], required: ["name", "kind", "stateCode"]),
+                object([("name", requiredText(8000)), ("kind", ["const": "organisation"]), ("isICRC", bool),
+                        ("roles", partyRoles)], required: ["name", "kind"]),
+            ]],
             "PartyResult": object([("party", open), ("roles", arrayOf(open))], required: ["party", "roles"]),
             "ConsultationInput": object(consultation, required: ["partyID", "direction", "kind", "date", "channel", "summary"]),
             "Consultation": object([("id", uuid), ("recordedBy", string), ("recordedAt", dateTime)] + consultation,
@@ -139,7 +144,7 @@ extension OpenAPISchemas {
             // The simplest file the import takes: a `name` header, then one name a line. Richer files (more
             // columns, other delimiters, Windows-1251) are described in the summary; this is what a generator can write.
             "CounterpartCSV": ["type": "string", "minLength": 1,
-                               "pattern": .string("^name\\r?\\n(\(nameCell){0,60}[A-Za-z]\(nameCell){0,60}\\r?\\n){0,20}$"),
+                               "pattern": .string("^name(\\r?\\n(\(nameCell){0,99}\(visible)\(nameCell){0,99}|[^\\S\\r\\n]*))*(\\r?\\n)?$"),
                                "description": "The file: a header line (name or surname column), then one line per person"],
             "ReconciliationInput": object([("outcomes", arrayOf(object([
                 ("prisonerID", uuid), ("crossedAt", dateTime), ("reason", enumOf(NonCrossingReason.self)), ("note", string),

@@ -60,6 +60,8 @@ extension OpenAPISchemas {
         ]])
         // A cell of a name: no delimiter, quote or control character, nothing that reorders or hides text.
         let nameCell = "[^\\x00-\\x1F\\x7F-\\x9F\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069,;\"]"
+        // What the import skips as an empty line: spaces and tabs (Unicode space separators included).
+        let blank = "[ \\t\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000]"
         let visible = "[^\\s\\x00-\\x1F\\x7F-\\x9F\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069,;\"]"
         let willStatement = object([("id", uuid), ("prisonerID", uuid), ("privatelyConfirmed", bool),
                                     ("recordedBy", string), ("recordedAt", dateTime)] + willInput,
@@ -144,7 +146,7 @@ extension OpenAPISchemas {
             // The simplest file the import takes: a `name` header, then one name a line. Richer files (more
             // columns, other delimiters, Windows-1251) are described in the summary; this is what a generator can write.
             "CounterpartCSV": ["type": "string", "minLength": 1,
-                               "pattern": .string("^name(\\r?\\n(\(nameCell){0,99}\(visible)\(nameCell){0,99}|[^\\S\\r\\n]*))*(\\r?\\n)?$"),
+                               "pattern": .string("^name(\\r?\\n(\(nameCell){0,99}\(visible)\(nameCell){0,99}|\(blank)*))*(\\r?\\n)?$"),
                                "description": "The file: a header line (name or surname column), then one line per person"],
             "ReconciliationInput": object([("outcomes", arrayOf(object([
                 ("prisonerID", uuid), ("crossedAt", dateTime), ("reason", enumOf(NonCrossingReason.self)), ("note", string),

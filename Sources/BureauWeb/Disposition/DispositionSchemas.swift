@@ -60,8 +60,8 @@ extension OpenAPISchemas {
         ]])
         // A cell of a name: no delimiter, quote or control character, nothing that reorders or hides text.
         let nameCell = "[^\\x00-\\x1F\\x7F-\\x9F\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069,;\"]"
-        // What the import skips as an empty line: spaces and tabs (Unicode space separators included).
-        let blank = "[ \\t\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000]"
+        // What the import skips as an empty line: white space only (Unicode space separators included).
+        let blank = "[ \\t\\x0B\\x0C\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000]"
         let visible = "[^\\s\\x00-\\x1F\\x7F-\\x9F\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069,;\"]"
         let willStatement = object([("id", uuid), ("prisonerID", uuid), ("privatelyConfirmed", bool),
                                     ("recordedBy", string), ("recordedAt", dateTime)] + willInput,

@@ -48,7 +48,7 @@ struct PrisonersAPIController {
 
     func addEvent(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
-        let event = try await PrisonerListQuery.dataFaultsAreUnprocessable {
+        let event = try await Self.dataFaultsAreUnprocessable {
             let input = try StrictJSON.decode(EventInput.self, from: request)
             return try await request.bureau.registry.addEvent(input.payload, occurredAt: input.occurredAt,
                                                               supersedes: input.supersedes,
@@ -99,7 +99,9 @@ enum PrisonerListQuery {
         }
         return value
     }
+}
 
+extension PrisonersAPIController {
     /// The document describes `data` as an object whose fields depend on `kind`; what a kind needs is the
     /// domain's rule, so a fault inside `data` is 422 (well-formed, not what this kind needs), not 400.
     static func dataFaultsAreUnprocessable<T>(_ body: () async throws -> T) async throws -> T {

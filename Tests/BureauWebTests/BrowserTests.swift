@@ -72,5 +72,56 @@ extension WebSuite {
                 #expect(try await bureau.prisonerCount() == 1)
             }
         }
+    
+        /// An approver signs in for the first time, is taken to the enrolment page, adds the secret to
+        /// "his phone" (the test computes the code), keeps the recovery codes, signs out, and signs in
+        /// again with the password and the code of the moment.
+        @Test(.timeLimit(.minutes(2))) func anApproverEnrolsAndSignsInWithACode() async throws {
+            try await withBureau { bureau in
+                let hash = try await bureau.app.password.async.hash(TestBureau.password)
+                _ = try await bureau.services.users.create(username: "ap.shevchenko", passwordHash: hash, role: .approver,
+                                                           by: .console)
+                let port = try await Ports.startServer(bureau.app)
+                let site = "http://127.0.0.1:\(port)"
+                let browser = try await WebDriver.start(client: bureau.app.client, language: "en")
+                do {
+                    try await browser.go(site + "/cases")
+                    try await browser.type("#username", "ap.shevchenko")
+                    try await browser.type("#password", TestBureau.password)
+                    try await browser.click("#sign-in")
+                    try await browser.waitForURL { $0 == site + "/second-factor" }
+                    try await browser.go(site + "/cases")
+                    try await browser.waitForURL { $0 == site + "/second-factor" }
+
+                    let secretText = try await browser.text("#totp-secret")
+                    #expect(try await browser.text("#totp-uri").hasPrefix("otpauth://totp/Bureau%3Aap.shevchenko?secret="))
+                    let secret = try #require(Base32.decode(secretText))
+                    let totp = TOTP(secret: secret)
+                    try await browser.type("#code", totp.code(at: bureau.clock.now))
+                    try await browser.click("#totp-confirm")
+                    try await browser.wait("recovery codes") { (try? await browser.text("#recovery-codes")) != nil }
+                    let codes = try await browser.text("#recovery-codes").split(whereSeparator: \.isNewline)
+                    #expect(codes.count == 10)
+
+                    try await browser.click("form[action='/logout'] button")
+                    try await browser.waitForURL { $0.hasPrefix(site + "/login") }
+                    try await browser.go(site + "/login")
+                    try await browser.type("#username", "ap.shevchenko")
+                    try await browser.type("#password", TestBureau.password)
+                    try await browser.type("#code", totp.code(atStep: TOTP.step(at: bureau.clock.now) + 1))
+                    try await browser.click("#sign-in")
+                    try await browser.waitForURL { $0 == site + "/prisoners" }
+                    try await browser.go(site + "/cases")
+                    #expect(try await browser.currentURL() == site + "/cases")
+                } catch {
+                    try? await browser.screenshot(to: "/tmp/bureau-browser-totp-failure.png")
+                    await browser.quit()
+                    await bureau.app.server.shutdown()
+                    throw error
+                }
+                await browser.quit()
+                await bureau.app.server.shutdown()
+            }
+        }
     }
 }

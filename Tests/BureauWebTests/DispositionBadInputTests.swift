@@ -119,6 +119,12 @@ extension WebSuite {
                 #expect(missing.status == .badRequest)
                 #expect(missing.errorCode == "missing_column")
                 #expect(missing.errorField == "line 1")
+                // An escape code inside a cell (a terminal or spreadsheet trick) is refused where it is.
+                let escaped = try await bureau.sendCSV(Data("ФИО;Звание\nИванов Иван;рядовой\nПетров;сер\u{1B}жант\n".utf8),
+                                                       to: "api/v1/exchanges/\(id)/counterpart-list", token: staff.liaison)
+                #expect(escaped.status == .badRequest)
+                #expect(escaped.errorCode == "control_characters")
+                #expect(escaped.errorField == "line 3, column 2")
                 #expect(try await bureau.rows(CounterpartEntriesTable.self) == 0)
             }
         }

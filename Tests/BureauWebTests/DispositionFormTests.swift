@@ -13,8 +13,7 @@ struct FormSession {
 
     static func signIn(_ bureau: TestBureau, _ role: Role, name: String) async throws -> FormSession {
         try await bureau.makeUser(name, role)
-        let login = try await bureau.send(.POST, "api/v1/session", token: nil,
-                                          json: #"{"username": "\#(name)", "password": "\#(TestBureau.password)"}"#)
+        let login = try await bureau.send(.POST, "api/v1/session", token: nil, json: try await bureau.signInJSON(name))
         return FormSession(token: try login.content.get(String.self, at: "token"),
                            csrf: try login.content.get(String.self, at: "csrfToken"))
     }

@@ -27,6 +27,19 @@ final class TestClock: Sendable {
     var clock: BureauCore.Clock { BureauCore.Clock { [current] in current.withLockedValue { $0 } } }
 }
 
+/// Authenticator secrets by username, as the staff's phones would hold them.
+final class Authenticators: Sendable {
+    private let secrets = NIOLockedValueBox([String: [UInt8]]())
+
+    func set(_ username: String, _ secret: [UInt8]) {
+        secrets.withLockedValue { $0[username] = secret }
+    }
+
+    func secret(_ username: String) -> [UInt8]? {
+        secrets.withLockedValue { $0[username] }
+    }
+}
+
 /// The database the suite runs on: PostgreSQL when `DATABASE_URL` names one, else in-memory SQLite.
 enum TestDatabase {
     static var choice: BureauConfig.DatabaseChoice {
@@ -46,6 +59,8 @@ struct TestBureau {
     let app: Application
     let clock: TestClock
     let dataDirectory: URL
+    /// The authenticator secrets of the accounts the test enrolled, to compute their codes.
+    let authenticators = Authenticators()
 
     var services: BureauServices { app.bureau }
 }
@@ -85,17 +100,57 @@ func resetPostgres(_ app: Application) async throws {
 extension TestBureau {
     static let password = "correct horse battery"
 
+    /// A staff account. Roles that must sign in with a second factor are enrolled on the spot, like a
+    /// real user on the first sign-in, and their codes are then computed by `code(for:)`.
     @discardableResult
     func makeUser(_ username: String, _ role: Role) async throws -> UserStore.Account {
         let hash = try await app.password.async.hash(Self.password)
-        return try await services.users.create(username: username, passwordHash: hash, role: role, by: .console)
+        let account = try await services.users.create(username: username, passwordHash: hash, role: role, by: .console)
+        if services.config.secondFactor.isRequired(for: role) {
+            try await enrol(account)
+        }
+        return account
+    }
+
+    /// Enrols an authenticator for `account` through the store, as the enrolment page does; returns the recovery codes.
+    @discardableResult
+    func enrol(_ account: UserStore.Account) async throws -> [String] {
+        let principal = Principal(username: account.username, role: account.role)
+        let enrolment = try await services.users.beginEnrolment(userID: account.id, by: principal)
+        // Enrol with the previous step's code, leaving the current and the next for sign-ins.
+        let code = TOTP(secret: enrolment.secret).code(atStep: TOTP.step(at: clock.now) - 1)
+        let recovery = try await services.users.confirmEnrolment(userID: account.id, code: code, by: principal)
+        authenticators.set(account.username, enrolment.secret)
+        return recovery
+    }
+
+    /// The code the user's authenticator shows now, or nil when none is enrolled. A code is accepted
+    /// once, so a third sign-in within the same 30 seconds waits (moves the test clock) for the next one.
+    func code(for username: String) async throws -> String? {
+        guard let secret = authenticators.secret(username) else { return nil }
+        let last = try await UserModel.query(on: app.db).filter(\.$username == username).first()?.totpLastStep
+        let now = TOTP.step(at: clock.now)
+        guard let step = ((now - 1)...(now + 1)).first(where: { $0 > (last ?? .min) }) else {
+            clock.advance(TOTP.period)
+            return try await code(for: username)
+        }
+        return TOTP(secret: secret).code(atStep: step)
+    }
+
+    /// The sign-in body for `username`, with the authenticator's code when it has one.
+    func signInJSON(_ username: String, password: String = TestBureau.password) async throws -> String {
+        var body = ["username": username, "password": password]
+        body["code"] = try await code(for: username)
+        return String(decoding: try JSONEncoder().encode(body), as: UTF8.self)
     }
 
     /// Signs in through the API and returns the bearer token.
     func token(_ username: String, password: String = TestBureau.password) async throws -> String {
         var token = ""
+        let body = try await signInJSON(username, password: password)
         try await app.testing().test(.POST, "api/v1/session", beforeRequest: { request in
-            try request.content.encode(["username": username, "password": password])
+            request.headers.contentType = .json
+            request.body = ByteBuffer(string: body)
         }, afterResponse: { response in
             #expect(response.status == .created, "sign-in of \(username) failed: \(response.body.string)")
             token = (try? response.content.get(String.self, at: "token")) ?? ""

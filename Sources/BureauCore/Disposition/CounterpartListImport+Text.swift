@@ -5,7 +5,7 @@ extension CounterpartListImport {
         var line: Int
         var fields: [String]
         var delimiter: Character
-        var isBlank: Bool { fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        var isBlank: Bool { fields.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } }
     }
 
     // MARK: Decoding

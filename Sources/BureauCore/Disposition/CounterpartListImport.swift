@@ -70,6 +70,12 @@ public enum CounterpartListImport {
             }
             var values: [Column: (String, Int)] = [:]
             for (index, cell) in record.fields.enumerated() {
+                // A spreadsheet cell has no business holding escape codes or NULs; a note may break lines.
+                let allowed: Set<Unicode.Scalar> = columns[index] == .note ? ["\n", "\r", "\t"] : []
+                if let bad = cell.unicodeScalars.first(where: { $0.properties.generalCategory == .control && !allowed.contains($0) }) {
+                    throw .invalid("line \(record.line), column \(index + 1)",
+                                   "control character U+\(String(format: "%04X", bad.value)) in the cell", code: "control_characters")
+                }
                 if let column = columns[index], let value = cell.trimmedOrNil { values[column] = (value, index + 1) }
             }
             let name = values[.name]?.0
@@ -78,13 +84,14 @@ public enum CounterpartListImport {
             if name.trimmedOrNil == nil {
                 throw .invalid("line \(record.line), column \(nameColumn)", "the name is empty", code: "required")
             }
-            if name.count > 200 {
+            if name.count > 200 || name.unicodeScalars.count > 200 * TextRules.scalarsPerCharacter {
                 throw .invalid("line \(record.line), column \(nameColumn)", "the name is longer than 200 characters",
                                code: "too_long")
             }
-            if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                throw .invalid("line \(record.line), column \(nameColumn)", "control characters in the name",
-                               code: "control_characters")
+            do {
+                try TextRules.checkName(name, field: "name")
+            } catch {
+                throw .invalid("line \(record.line), column \(nameColumn)", error.message, code: error.code)
             }
             var category = ExchangeCategory.otherRank
             if let (raw, column) = values[.category] {

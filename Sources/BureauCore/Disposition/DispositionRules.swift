@@ -19,12 +19,12 @@ public enum DispositionRules {
             throw .unprocessable("interpreter", "Art. 17(7): a will statement is recorded only through a named interpreter",
                                  code: "interpreter_required")
         }
-        try requireText(interpreter.name, "interpreter.name")
+        try requireName(interpreter.name, "interpreter.name")
         try requireText(interpreter.affiliation, "interpreter.affiliation")
         if let state = interpreter.affiliationState { try country(state, "interpreter.affiliationState") }
         if case .thirdState(let state) = statement.answer { try country(state, "answer.state") }
         for (index, witness) in statement.witnesses.enumerated() {
-            try requireText(witness.name, "witnesses[\(index)].name")
+            try requireName(witness.name, "witnesses[\(index)].name")
             try requireText(witness.affiliation, "witnesses[\(index)].affiliation")
         }
         try superseding(statement.supersedes, ids: existing.filter { $0.prisonerID == statement.prisonerID }.map(\.id),
@@ -42,7 +42,7 @@ public enum DispositionRules {
         if assessment.sources.compactMap(\.trimmedOrNil).isEmpty {
             throw .invalid("sources", "name at least one source", code: "required")
         }
-        try requireText(assessment.assessor, "assessor")
+        try requireName(assessment.assessor, "assessor")
         if let reviewer = assessment.reviewer?.trimmedOrNil, reviewer == assessment.assessor {
             throw .unprocessable("reviewer", "the reviewer must be someone other than the assessor", code: "reviewer_is_assessor")
         }
@@ -60,12 +60,12 @@ public enum DispositionRules {
         try notFuture(assessment.assessedAt, now: now, field: "assessedAt")
         try country(assessment.receivingPower, "receivingPower")
         try requireText(assessment.basis, "basis")
-        try requireText(assessment.assessor, "assessor")
+        try requireName(assessment.assessor, "assessor")
     }
 
     public static func validate(_ eligibility: MedicalRepatriationEligibility, now: Date) throws(DomainError) {
         try notFuture(eligibility.decidedAt, now: now, field: "decidedAt")
-        try requireText(eligibility.decidedBy, "decidedBy")
+        try requireName(eligibility.decidedBy, "decidedBy")
         if eligibility.commissionDecision == nil && !eligibility.obviousCase {
             throw .invalid("commissionDecision", "record the Mixed Medical Commission decision, or mark an obvious case",
                            code: "required")
@@ -146,11 +146,18 @@ public enum DispositionRules {
         if date.timeIntervalSince(now) > futureTolerance {
             throw .unprocessable(field, "the date is in the future", code: "event_in_future")
         }
+        try TextRules.checkPlausible(date, field: field)
     }
 
     static func requireText(_ value: String, _ field: String) throws(DomainError) {
         if value.trimmedOrNil == nil { throw .invalid(field, "is required", code: "required") }
-        if value.count > 8000 { throw .invalid(field, "must be at most 8000 characters", code: "too_long") }
+        try TextRules.checkText(value, field: field, limit: 8000)
+    }
+
+    /// A person's name: required, and free of hidden characters (`TextRules.checkName`).
+    static func requireName(_ value: String, _ field: String) throws(DomainError) {
+        try requireText(value, field)
+        try TextRules.checkName(value, field: field)
     }
 
     static func country(_ code: String, _ field: String) throws(DomainError) {

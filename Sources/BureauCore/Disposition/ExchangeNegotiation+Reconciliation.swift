@@ -76,7 +76,7 @@ extension ExchangeNegotiation {
         }
         let unknown = Set(outcomes.keys).subtracting(ourList.map(\.prisonerID))
         if let stray = unknown.first {
-            throw .invalid("outcomes[\(stray.uuidString)]", "he is not on our list", code: "not_listed")
+            throw .unprocessable("outcomes[\(stray.uuidString)]", "he is not on our list", code: "not_listed")
         }
         var updated = self
         updated.reconciliation = entries

@@ -18,20 +18,22 @@ public enum ClaimRules {
             ("surname", draft.surname), ("firstNames", draft.firstNames), ("fatherName", draft.fatherName),
             ("placeOfBirth", draft.placeOfBirth), ("rank", draft.rank), ("serviceNumber", draft.serviceNumber),
         ]
+        let personNames: Set<String> = ["surname", "firstNames", "fatherName"]
         for (name, value) in texts {
             guard let value else { continue }
-            if value.count > maxText {
-                throw .invalid("\(field).\(name)", "must be at most \(maxText) characters", code: "too_long")
-            }
-            if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                throw .invalid("\(field).\(name)", "must not contain control characters", code: "control_characters")
+            if personNames.contains(name) {
+                try TextRules.checkName(value, field: "\(field).\(name)", limit: maxText)
+            } else {
+                try TextRules.checkText(value, field: "\(field).\(name)", limit: maxText)
             }
         }
+        if let note = draft.note { try TextRules.checkText(note, field: "\(field).note", limit: 4000) }
         if let nationality = draft.nationality?.trimmedOrNil, !isAlpha3(nationality) {
             throw .invalid("\(field).nationality", "must be an ISO 3166-1 alpha-3 code such as PRK or UKR",
                            code: "invalid_country")
         }
         if let born = draft.dateOfBirth {
+            try TextRules.checkPlausible(born, field: "\(field).dateOfBirth")
             if born.earliestInstant > now {
                 throw .unprocessable("\(field).dateOfBirth", "date of birth is in the future", code: "born_in_future")
             }

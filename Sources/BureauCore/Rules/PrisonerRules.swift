@@ -9,8 +9,12 @@ public enum PrisonerRules {
             throw .invalid("powerDependedOn.rationale", "a contested Power needs the rationale for the choice",
                            code: "required")
         }
-        if let number = registration.internmentNumber, number.count > 40 {
-            throw .invalid("internmentNumber", "must be at most 40 characters", code: "too_long")
+        if let number = registration.internmentNumber {
+            try TextRules.checkText(number, field: "internmentNumber", limit: 40)
+        }
+        for (field, value, limit) in [("forcesServedWith", registration.forcesServedWith, 200), ("unit", registration.unit, 200),
+                                      ("powerDependedOn.rationale", registration.powerDependedOn.rationale, 4000)] {
+            if let value { try TextRules.checkText(value, field: field, limit: limit) }
         }
         for (index, language) in registration.languages.enumerated() {
             let valid = (2...8).contains(language.count) && language.allSatisfy { $0.isASCII && ($0.isLetter || $0 == "-") }

@@ -167,8 +167,6 @@ extension TimelineRules {
     }
 
     static func optionalText(_ value: String?, _ field: String) throws(DomainError) {
-        if let value, value.count > 4000 {
-            throw .invalid(field, "must be at most 4000 characters", code: "too_long")
-        }
+        if let value { try TextRules.checkText(value, field: field, limit: 4000) }
     }
 }

@@ -14,6 +14,7 @@ public enum TimelineRules {
         if event.occurredAt.timeIntervalSince(now) > futureTolerance {
             throw .unprocessable("occurredAt", "the event is in the future", code: "event_in_future")
         }
+        try TextRules.checkPlausible(event.occurredAt, field: "occurredAt")
         if let target = event.supersedes {
             guard let old = existing.first(where: { $0.id == target }) else {
                 throw DomainError(.unprocessable, code: "supersedes_unknown",
@@ -133,9 +134,7 @@ public enum TimelineRules {
         if value.trimmedOrNil == nil {
             throw .invalid(field, "is required", code: "required")
         }
-        if value.count > 4000 {
-            throw .invalid(field, "must be at most 4000 characters", code: "too_long")
-        }
+        try TextRules.checkText(value, field: field, limit: 4000)
     }
 }
 

@@ -28,8 +28,9 @@ public struct OutboxSigner: Sendable {
         if !manager.fileExists(atPath: url.path) {
             try manager.createDirectory(at: directory, withIntermediateDirectories: true)
             let key = Curve25519.Signing.PrivateKey()
-            guard manager.createFile(atPath: url.path, contents: key.rawRepresentation,
-                                     attributes: [.posixPermissions: 0o600]) else {
+            do {
+                try PrivateFile.create(atPath: url.path, contents: key.rawRepresentation)
+            } catch {
                 throw StoreError.fieldKey("cannot create \(url.path)")
             }
         }

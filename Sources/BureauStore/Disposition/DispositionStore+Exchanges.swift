@@ -66,6 +66,10 @@ extension DispositionStore {
                                       encoding: CounterpartListImport.TextEncoding,
                                       by principal: Principal) async throws -> [ImportedEntry] {
         try await require(principal, .liaise, action: "exchange.import", entity: "exchange", entityID: exchangeID)
+        // An unknown exchange is 404 whatever the file holds: the file is read only for an exchange that exists.
+        guard try await DispositionRow<ExchangesTable>.find(exchangeID, on: context.db) != nil else {
+            throw DomainError(.notFound, code: "exchange_not_found", "no exchange with id \(exchangeID.uuidString)")
+        }
         let newID = context.newID
         let parsed = try CounterpartListImport.parse(data, direction: direction, encoding: encoding, makeID: { _ in newID() })
         let now = context.clock.now()

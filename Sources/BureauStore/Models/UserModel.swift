@@ -15,6 +15,12 @@ public final class UserModel: Model, @unchecked Sendable {
     @OptionalField(key: "locked_until") public var lockedUntil: Date?
     @Field(key: "disabled") public var disabled: Bool
     @Field(key: "created_at") public var createdAt: Date
+    /// The TOTP secret, base32, sealed with the field cipher (the user id as associated data).
+    /// Set while enrolling; it counts only once `totpEnrolledAt` is set.
+    @OptionalField(key: "totp_secret") public var totpSecret: String?
+    @OptionalField(key: "totp_enrolled_at") public var totpEnrolledAt: Date?
+    /// The last 30-second step whose code was accepted: that code and older ones are refused.
+    @OptionalField(key: "totp_last_step") public var totpLastStep: Int64?
 
     public init() {}
 
@@ -67,5 +73,23 @@ public final class SetupTokenModel: Model, @unchecked Sendable {
         self.id = UUID()
         self.tokenHash = tokenHash
         self.expiresAt = expiresAt
+    }
+}
+
+/// A one-time recovery code for a lost authenticator; only its SHA-256 digest is stored.
+public final class RecoveryCodeModel: Model, @unchecked Sendable {
+    public static let schema = "recovery_codes"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "user_id") public var user: UserModel
+    @Field(key: "code_hash") public var codeHash: String
+    @OptionalField(key: "used_at") public var usedAt: Date?
+
+    public init() {}
+
+    public init(id: UUID = UUID(), userID: UUID, codeHash: String) {
+        self.id = id
+        self.$user.id = userID
+        self.codeHash = codeHash
     }
 }

@@ -20,6 +20,7 @@ public struct RegistryStore: Sendable {
         if registration.capturedAt.timeIntervalSince(now) > 300 {
             throw DomainError.unprocessable("capturedAt", "the capture is in the future", code: "event_in_future")
         }
+        try TextRules.checkPlausible(registration.capturedAt, field: "capturedAt")
         if registration.claims.isEmpty {
             throw DomainError.invalid("claims", "register at least one identity claim", code: "required")
         }

@@ -22,6 +22,8 @@ public struct UserStore: Sendable {
         public var disabled: Bool
         public var lockedUntil: Date?
         public var createdAt: Date
+        /// An authenticator is enrolled: sign-in needs its code (or a recovery code).
+        public var secondFactorEnrolled: Bool = false
     }
 
     public static func validUsername(_ name: String) -> Bool {
@@ -72,10 +74,11 @@ public struct UserStore: Sendable {
     }
 
     /// Counts a failed sign-in and locks the account at the limit; audited as an authorization failure.
-    public func recordFailure(username: String, known: Bool) async throws {
+    /// A lockout also ends every open session of the account: whoever was guessing may already be in.
+    public func recordFailure(username: String, known: Bool, reason: String? = nil) async throws {
         let now = context.clock.now()
         let record = AuditRecord(actor: username, role: "-", action: "auth.failed", entity: "user",
-                                 detail: known ? nil : "unknown username")
+                                 detail: known ? reason : "unknown username")
         _ = try await context.audited(record) { tx in
             guard known, let model = try await UserModel.query(on: tx).filter(\.$username == username).first() else {
                 return
@@ -84,18 +87,27 @@ public struct UserStore: Sendable {
             if model.failedAttempts >= Self.maxFailedAttempts {
                 model.lockedUntil = now.addingTimeInterval(Self.lockout)
                 model.failedAttempts = 0
+                try await SessionModel.query(on: tx).filter(\.$user.$id == model.requireID()).delete()
             }
             try await model.update(on: tx)
         }
     }
 
-    /// Opens a session after a successful sign-in. Returns nothing secret: the caller made the token.
-    public func openSession(userID: UUID, tokenHash: String, csrfToken: String, role: Role, username: String) async throws {
+    /// Opens a session after a successful password check. Returns nothing secret: the caller made the token.
+    /// When the account has an authenticator enrolled, `code` must be its current code or an unused
+    /// recovery code, checked and spent in the same transaction (so one code cannot open two sessions);
+    /// otherwise `SecondFactorRefused` is thrown and nothing is written.
+    public func openSession(userID: UUID, tokenHash: String, csrfToken: String, role: Role, username: String,
+                            code: String? = nil) async throws {
         let now = context.clock.now()
+        let cipher = context.cipher
         let record = AuditRecord(actor: username, role: role.rawValue, action: "auth.login", entity: "user",
                                  entityID: userID.uuidString)
         _ = try await context.audited(record) { tx in
             guard let model = try await UserModel.find(userID, on: tx) else { return }
+            if model.totpEnrolledAt != nil {
+                try await Self.spendSecondFactor(code ?? "", of: model, at: now, cipher: cipher, on: tx)
+            }
             model.failedAttempts = 0
             model.lockedUntil = nil
             try await model.update(on: tx)
@@ -192,6 +204,7 @@ public struct UserStore: Sendable {
             throw StoreError.corrupt(UserModel.schema, model.id?.uuidString)
         }
         return Account(id: id, username: model.username, role: role, locale: model.locale, disabled: model.disabled,
-                       lockedUntil: model.lockedUntil, createdAt: model.createdAt)
+                       lockedUntil: model.lockedUntil, createdAt: model.createdAt,
+                       secondFactorEnrolled: model.totpEnrolledAt != nil)
     }
 }

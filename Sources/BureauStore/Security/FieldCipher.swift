@@ -16,8 +16,9 @@ public struct FieldCipher: Sendable {
         if !manager.fileExists(atPath: url.path) {
             let key = SymmetricKey(size: .bits256)
             let data = key.withUnsafeBytes { Data($0) }
-            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            guard manager.createFile(atPath: url.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            do {
+                try PrivateFile.create(atPath: url.path, contents: data)
+            } catch {
                 throw StoreError.fieldKey("cannot create \(url.path)")
             }
         }

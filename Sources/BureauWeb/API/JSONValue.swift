@@ -47,6 +47,12 @@ indirect enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, Expres
         return .object(mine + theirs)
     }
 
+    /// This object with one more member.
+    func adding(_ key: String, _ value: JSONValue) -> JSONValue {
+        guard case .object(let pairs) = self else { return self }
+        return .object(pairs + [(key, value)])
+    }
+
     subscript(key: String) -> JSONValue? {
         guard case .object(let pairs) = self else { return nil }
         return pairs.first { $0.0 == key }?.1

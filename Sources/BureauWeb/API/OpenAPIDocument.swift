@@ -14,6 +14,7 @@ enum OpenAPIDocument {
         var body: String?
         var response: (status: Int, schema: String?)
         var parameters: [JSONValue] = []
+        var bodyMediaType = "application/json"
     }
 
     static let idParameter: JSONValue = ["name": "id", "in": "path", "required": true,
@@ -36,16 +37,17 @@ enum OpenAPIDocument {
         Operation(method: "get", path: "/api/v1/prisoners", summary: "List prisoners with filters and paging (audited)",
                   roles: "registry readers", response: (200, "PrisonerPage"), parameters: [
                       ["name": "q", "in": "query", "schema": ["type": "string"], "description": "Text in any name or service number"],
-                      ["name": "power", "in": "query", "schema": ["type": "string"]],
+                      ["name": "power", "in": "query", "schema": ["type": "string", "pattern": "^[A-Za-z]{3}$"]],
                       ["name": "status", "in": "query", "schema": ["type": "string", "enum": enumValues(ProtectedStatus.self)]],
-                      ["name": "page", "in": "query", "schema": ["type": "integer", "minimum": 1]],
+                      ["name": "page", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 100_000]],
                       ["name": "perPage", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 200]],
                   ]),
         Operation(method: "get", path: "/api/v1/search",
                   summary: "Tracing search: prisoners ranked by name across scripts, with the matching claim and why (audited)",
                   roles: "registry readers", response: (200, "SearchHits"), parameters: [
-                      ["name": "name", "in": "query", "required": true, "schema": ["type": "string"]],
-                      ["name": "dob", "in": "query", "schema": ["type": "string"], "description": "YYYY, YYYY-MM or YYYY-MM-DD"],
+                      ["name": "name", "in": "query", "required": true,
+                       "schema": ["type": "string", "minLength": 1, "pattern": "\\S"], "description": "Not only spaces"],
+                      ["name": "dob", "in": "query", "schema": OpenAPISchemas.partialDate, "description": "YYYY, YYYY-MM or YYYY-MM-DD"],
                       ["name": "top", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 100]],
                       purposeParameter,
                   ]),
@@ -95,7 +97,7 @@ enum OpenAPIDocument {
                 if !operation.parameters.isEmpty { entry.append(("parameters", .array(operation.parameters))) }
                 if let body = operation.body {
                     entry.append(("requestBody", ["required": true,
-                                                  "content": ["application/json": ["schema": ref(body)]]]))
+                                                  "content": .object([(operation.bodyMediaType, .object([("schema", ref(body))]))])]))
                 }
                 var responses: [(String, JSONValue)] = []
                 if let schema = operation.response.schema {

@@ -10,8 +10,19 @@ enum OpenAPISchemas {
     static let optionalString: JSONValue = ["type": ["string", "null"]]
     static let dateTime: JSONValue = ["type": "string", "format": "date-time"]
     static let uuid: JSONValue = ["type": "string", "format": "uuid"]
-    static let partialDate: JSONValue = ["type": "string", "pattern": "^\\d{4}(-\\d{2}(-\\d{2})?)?$"]
+    /// YYYY, YYYY-MM or YYYY-MM-DD, 1850–2199 (days past the 28th are checked against the month by the server).
+    static let partialDate: JSONValue = ["type": "string",
+                                         "pattern": "^(18[5-9]\\d|19\\d\\d|2[01]\\d\\d)(-(0[1-9]|1[0-2])(-(0[1-9]|1\\d|2[0-8]))?)?$"]
     static let bool: JSONValue = ["type": "boolean"]
+    /// Text a person must type (not only spaces): what the domain calls "required".
+    static let nonBlank: JSONValue = ["type": "string", "pattern": "\\S"]
+    /// Required free text checked by `TextRules.checkText`: not blank, no control characters but line
+    /// breaks and tabs, no bidirectional overrides.
+    static func requiredText(_ limit: Int) -> JSONValue {
+        let allowed = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u202A-\\u202E]"
+        let visible = "[^\\s\\x00-\\x1F\\x7F-\\x9F\\u202A-\\u202E]"
+        return ["type": "string", "maxLength": .int(limit), "pattern": .string("^\(allowed)*\(visible)\(allowed)*$")]
+    }
 
     static func object(_ properties: [(String, JSONValue)], required: [String]) -> JSONValue {
         ["type": "object", "additionalProperties": false, "properties": .object(properties),
@@ -42,7 +53,9 @@ enum OpenAPISchemas {
         return [
             "Error": object([("error", object([("code", string), ("message", string), ("field", optionalString)],
                                               required: ["code", "message"]))], required: ["error"]),
-            "Login": object([("username", string), ("password", string)], required: ["username", "password"]),
+            "Login": object([("username", string), ("password", string),
+                             ("code", ["type": "string", "description": "Authenticator code or recovery code, for accounts with a second factor"])],
+                            required: ["username", "password"]),
             "Session": object([("username", string), ("role", enumOf(Role.self)), ("token", string), ("csrfToken", string)],
                               required: ["username", "role", "token", "csrfToken"]),
             "Me": object([("username", string), ("role", enumOf(Role.self)), ("locale", string)],

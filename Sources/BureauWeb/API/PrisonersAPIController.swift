@@ -48,11 +48,13 @@ struct PrisonersAPIController {
 
     func addEvent(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
-        let input = try StrictJSON.decode(EventInput.self, from: request)
-        let event = try await request.bureau.registry.addEvent(input.payload, occurredAt: input.occurredAt,
-                                                               supersedes: input.supersedes,
-                                                               to: try request.prisonerID(), by: user.principal,
-                                                               purpose: request.statedPurpose)
+        let event = try await Self.dataFaultsAreUnprocessable {
+            let input = try StrictJSON.decode(EventInput.self, from: request)
+            return try await request.bureau.registry.addEvent(input.payload, occurredAt: input.occurredAt,
+                                                              supersedes: input.supersedes,
+                                                              to: try request.prisonerID(), by: user.principal,
+                                                              purpose: request.statedPurpose)
+        }
         let response = Response(status: .created)
         try response.content.encode(TimelineEntryDTO(TimelineEntry(event: event, supersededBy: nil, redacted: false)),
                                     using: JSONCoders.encoder)
@@ -96,5 +98,19 @@ enum PrisonerListQuery {
             throw DomainError.invalid(name, "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return value
+    }
+}
+
+extension PrisonersAPIController {
+    /// The document describes `data` as an object whose fields depend on `kind`; what a kind needs is the
+    /// domain's rule, so a fault inside `data` is 422 (well-formed, not what this kind needs), not 400.
+    static func dataFaultsAreUnprocessable<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch {
+            let (status, detail) = ErrorMapping.describe(error)
+            guard status == .badRequest, let field = detail.field, field == "data" || field.hasPrefix("data.") else { throw error }
+            throw DomainError(.unprocessable, code: detail.code, detail.message, field: field)
+        }
     }
 }

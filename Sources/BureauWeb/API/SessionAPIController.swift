@@ -5,6 +5,8 @@ struct SessionAPIController {
     struct LoginInput: Codable {
         var username: String
         var password: String
+        /// The authenticator's current code or an unused recovery code, for accounts with a second factor.
+        var code: String?
     }
 
     struct SessionDTO: Content {
@@ -24,7 +26,8 @@ struct SessionAPIController {
 
     func login(_ request: Request) async throws -> Response {
         let input = try StrictJSON.decode(LoginInput.self, from: request)
-        let opened = try await SignIn.open(username: input.username, password: input.password, on: request)
+        let opened = try await SignIn.open(username: input.username, password: input.password, code: input.code,
+                                           forEnrolment: false, on: request)
         let response = Response(status: .created)
         try response.content.encode(SessionDTO(username: opened.account.username, role: opened.account.role,
                                                token: opened.token, csrfToken: opened.csrfToken))

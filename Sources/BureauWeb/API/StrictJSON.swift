@@ -2,7 +2,7 @@ import Foundation
 import Vapor
 
 /// Decodes a JSON body and refuses fields Bureau does not know, so a misspelt field is an error
-/// instead of silently dropped data.
+/// instead of silently dropped data; keys given twice and trailing commas are refused first (`JSONSyntax`).
 enum StrictJSON {
     static func decode<T: Codable>(_ type: T.Type, from request: Request) throws -> T {
         guard let contentType = request.headers.contentType, contentType == .json else {
@@ -12,6 +12,11 @@ enum StrictJSON {
             throw InputError(code: "empty_body", message: "the request has no body", field: nil)
         }
         let data = Data(buffer: buffer)
+        do {
+            try JSONSyntax.check(data)
+        } catch {
+            throw InputError(code: error.code, message: error.message, field: error.field)
+        }
         let raw: Any
         do {
             raw = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])

@@ -112,8 +112,8 @@ extension OpenAPIDocument {
                              "description": "Annex IV B items 1–14 (CaptureCardContent): names as written with their romanization"]),
             ("Notice", notice),
             ("Notices", S.arrayOf(ref("Notice"))),
-            ("NoticeSent", S.object([("channel", S.string), ("reference", S.string)], required: ["channel"])),
-            ("NoticeAcknowledgement", S.object([("reference", S.string), ("receivedAt", S.dateTime)],
+            ("NoticeSent", S.object([("channel", S.nonBlank), ("reference", S.string)], required: ["channel"])),
+            ("NoticeAcknowledgement", S.object([("reference", S.nonBlank), ("receivedAt", S.dateTime)],
                                                required: ["reference"])),
             ("PublicKey", S.object([("algorithm", S.string), ("publicKey", S.string)], required: ["algorithm", "publicKey"])),
         ]

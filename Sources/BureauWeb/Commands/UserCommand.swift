@@ -6,7 +6,7 @@ import Vapor
 /// argument, so it stays out of shell history and process lists) and `bureau user list`.
 struct UserCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "action", help: "create or list")
+        @Argument(name: "action", help: "create, list, password or reset-second-factor")
         var action: String
         @Option(name: "username", help: "login name for create")
         var username: String?
@@ -40,8 +40,25 @@ struct UserCommand: AsyncCommand {
             let hash = try await app.password.async.hash(password)
             let account = try await users.create(username: username, passwordHash: hash, role: role, by: .console)
             context.console.print("created \(account.username) (\(account.role.rawValue))")
+            if app.bureau.config.secondFactor.isRequired(for: role) {
+                context.console.print("\(account.username) sets up an authenticator app (second factor) at the first sign-in on the web page")
+            }
+        case "password":
+            guard let username = signature.username else { throw CommandFailure("user password needs --username") }
+            context.console.print("New password (read from standard input):")
+            guard let password = readLine(strippingNewline: true) else {
+                throw CommandFailure("no password on standard input")
+            }
+            try SignIn.checkPasswordPolicy(password)
+            let hash = try await app.password.async.hash(password)
+            try await users.changePassword(username: username, passwordHash: hash, by: .console)
+            context.console.print("password of \(username) changed; its open sessions are ended")
+        case "reset-second-factor":
+            guard let username = signature.username else { throw CommandFailure("user reset-second-factor needs --username") }
+            try await users.resetSecondFactor(username: username, by: .console)
+            context.console.print("second factor of \(username) removed; it is set up again at the next sign-in")
         default:
-            throw CommandFailure("unknown action \(signature.action); use create or list")
+            throw CommandFailure("unknown action \(signature.action); use create, list, password or reset-second-factor")
         }
     }
 }

@@ -1,3 +1,4 @@
+import BureauCore
 import Foundation
 
 /// Everything Bureau reads from its environment, resolved once at start-up.
@@ -23,10 +24,14 @@ public struct BureauConfig: Sendable {
     public var secureCookies: Bool
     /// Time zone for dates typed into forms and shown on pages (`BUREAU_TIME_ZONE`, default Europe/Kyiv).
     public var timeZone: TimeZone
+    /// Roles that must sign in with an authenticator code (`BUREAU_TOTP_REQUIRED_ROLES`, default
+    /// administrator, approver, legal officer).
+    public var secondFactor: SecondFactorPolicy
 
     public init(database: DatabaseChoice, dataDirectory: URL, hostname: String = "127.0.0.1", port: Int = 8080,
                 sessionIdleTimeout: TimeInterval = 30 * 60, bcryptCost: Int = 12, secureCookies: Bool = true,
-                timeZone: TimeZone = TimeZone(identifier: "Europe/Kyiv")!) {
+                timeZone: TimeZone = TimeZone(identifier: "Europe/Kyiv")!,
+                secondFactor: SecondFactorPolicy = SecondFactorPolicy()) {
         self.database = database
         self.dataDirectory = dataDirectory
         self.hostname = hostname
@@ -35,6 +40,7 @@ public struct BureauConfig: Sendable {
         self.bcryptCost = bcryptCost
         self.secureCookies = secureCookies
         self.timeZone = timeZone
+        self.secondFactor = secondFactor
     }
 
     public struct Invalid: Error, CustomStringConvertible {
@@ -74,11 +80,20 @@ public struct BureauConfig: Sendable {
         if let name = environment["BUREAU_TIME_ZONE"] {
             if let parsed = TimeZone(identifier: name) { zone = parsed } else { problems.append("BUREAU_TIME_ZONE: unknown zone \(name)") }
         }
+        var secondFactor = SecondFactorPolicy()
+        if let text = environment["BUREAU_TOTP_REQUIRED_ROLES"] {
+            switch SecondFactorPolicy.parse(text) {
+            case .success(let policy): secondFactor = policy
+            case .failure(let unknown):
+                problems.append("BUREAU_TOTP_REQUIRED_ROLES: unknown role \(unknown.names.joined(separator: ", ")); use "
+                                + Role.allCases.map(\.rawValue).joined(separator: ", ") + " or none")
+            }
+        }
         let secure = environment["BUREAU_COOKIE_SECURE"].map { !["0", "false", "no"].contains($0.lowercased()) } ?? true
         if !problems.isEmpty { throw Invalid(problems: problems) }
         return BureauConfig(database: database, dataDirectory: dataDirectory,
                             hostname: environment["BUREAU_HOST"] ?? "127.0.0.1", port: port,
                             sessionIdleTimeout: TimeInterval(idle * 60), bcryptCost: cost, secureCookies: secure,
-                            timeZone: zone)
+                            timeZone: zone, secondFactor: secondFactor)
     }
 }

@@ -9,13 +9,19 @@ public struct BureauServices: Sendable {
     public let registry: RegistryStore
     public let users: UserStore
     public let catalog: Catalog
+    /// Failed sign-ins under names no account has, so they lock exactly like real ones.
+    let unknownNames = UnknownNameLockout()
+    /// A bcrypt hash of a random password, checked when the username is unknown so the answer takes
+    /// as long as for a real account.
+    let dummyPasswordHash: String
 
-    init(config: BureauConfig, context: StoreContext, catalog: Catalog) {
+    init(config: BureauConfig, context: StoreContext, catalog: Catalog, dummyPasswordHash: String) {
         self.config = config
         self.context = context
         self.registry = RegistryStore(context: context)
         self.users = UserStore(context: context)
         self.catalog = catalog
+        self.dummyPasswordHash = dummyPasswordHash
     }
 }
 

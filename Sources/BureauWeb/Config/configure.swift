@@ -13,8 +13,8 @@ public func configure(_ app: Application, config: BureauConfig, clock: BureauCor
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory), as: .sqlite)
     case .sqliteFile(let path):
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
+        // Created 0600 before SQLite opens it; SQLite gives its journal files the same mode.
+        try PrivateFile.create(atPath: path)
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
     case .postgres(let url):
         try app.databases.use(.postgres(url: url), as: .psql)
@@ -26,7 +26,8 @@ public func configure(_ app: Application, config: BureauConfig, clock: BureauCor
     // Convention clocks: optional `obligation-policy.json` beside the database (docs/obligations.md).
     let policy = try ObligationPolicyFile.load(in: config.dataDirectory)
     let context = StoreContext(db: app.db, gate: WriteGate(), clock: clock, cipher: cipher, policy: policy)
-    app.bureau = BureauServices(config: config, context: context, catalog: try Catalog.loadBundled())
+    app.bureau = BureauServices(config: config, context: context, catalog: try Catalog.loadBundled(),
+                                dummyPasswordHash: try Bcrypt.hash(Tokens.make(), cost: config.bcryptCost))
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port
@@ -47,7 +48,9 @@ public func configure(_ app: Application, config: BureauConfig, clock: BureauCor
     app.middleware = Middlewares()
     app.middleware.use(BureauErrorMiddleware(environment: app.environment))
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(APIContractMiddleware())
     app.middleware.use(SessionMiddleware())
+    app.middleware.use(SecondFactorGate())
 
     try routes(app)
 }

@@ -201,11 +201,8 @@ struct ExchangesAPIController {
             }
             encoding = parsed
         }
-        guard let buffer = request.body.data, buffer.readableBytes > 0 else {
-            throw InputError(code: "empty_body", message: "send the CSV file as the request body", field: nil)
-        }
         let imported = try await request.bureau.disposition.importCounterpartList(
-            id, data: Data(buffer: buffer), direction: direction, encoding: encoding, by: user.principal)
+            id, data: Data(buffer: request.body.data ?? ByteBuffer()), direction: direction, encoding: encoding, by: user.principal)
         return try created(imported.map {
             ExchangeEntryDTO(entry: $0.entry, candidates: $0.review.candidates, confirmedPrisonerID: nil, confirmedBy: nil)
         })

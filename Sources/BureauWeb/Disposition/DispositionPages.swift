@@ -13,6 +13,8 @@ func dispositionPageRoutes(_ app: Application) throws {
     let exchanges = ExchangePages()
     app.grouped(RoleMiddleware(.readExchanges)).get("exchanges", use: exchanges.list)
     app.grouped(RoleMiddleware(.readExchanges)).get("exchanges", ":id", use: exchanges.show)
+    app.grouped(RoleMiddleware(.readExchanges))
+        .get("exchanges", ":id", "counterpart-list.csv", use: ExchangeListExport().counterpartList)
     let liaison = app.grouped(RoleMiddleware(.liaise))
     liaison.post("exchanges", use: exchanges.create)
     liaison.post("exchanges", ":id", "matches", use: exchanges.confirm)

@@ -95,12 +95,12 @@ extension OpenAPIDocument {
                   body: "ListEntryInput", response: (201, "Exchange"), parameters: [idParameter]),
         Operation(method: "post", path: "/api/v1/exchanges/{id}/counterpart-list",
                   summary: "Import the counterpart's list as CSV (UTF-8 or Windows-1251); returns ranked registry candidates per line. A broken file is 400 naming line and column; nothing is written",
-                  roles: "legal officer, liaison officer", response: (201, "ImportedEntries"), parameters: [
+                  roles: "legal officer, liaison officer", body: "CounterpartCSV", response: (201, "ImportedEntries"), parameters: [
                       idParameter,
                       ["name": "direction", "in": "query", "schema": ["type": "string", "enum": enumValues(CounterpartEntry.Direction.self)]],
                       ["name": "encoding", "in": "query",
                        "schema": ["type": "string", "enum": enumValues(CounterpartListImport.TextEncoding.self)]],
-                  ]),
+                  ], bodyMediaType: "text/csv"),
         Operation(method: "post", path: "/api/v1/exchanges/{id}/reconciliation",
                   summary: "After the crossing: who crossed (his exchange case executed) and who did not, and why; queues the Art. 122 notices",
                   roles: "legal officer, liaison officer, camp officer", body: "ReconciliationInput",

@@ -5,14 +5,17 @@ extension OpenAPISchemas {
     static var disposition: JSONValue {
         let country: JSONValue = ["type": "string", "pattern": "^[A-Za-z]{3}$"]
         let route = object([("destination", country), ("transit", arrayOf(country))], required: ["destination"])
-        let interpreter = object([("name", string), ("affiliation", string), ("affiliationState", country)],
+        let interpreter = object([("name", requiredText(8000)), ("affiliation", requiredText(8000)), ("affiliationState", country)],
                                  required: ["name", "affiliation"])
-        let witness = object([("name", string), ("affiliation", string), ("isICRCDelegate", bool)],
+        let witness = object([("name", requiredText(8000)), ("affiliation", requiredText(8000)), ("isICRCDelegate", bool)],
                              required: ["name", "affiliation", "isICRCDelegate"])
-        let answer = object([("kind", ["type": "string", "enum": ["return_home", "stay", "third_state", "undecided"]]),
-                             ("state", country)], required: ["kind"])
+        // The state belongs to a wish for a third state, and only to it.
+        let answer: JSONValue = ["oneOf": [
+            object([("kind", ["type": "string", "enum": ["return_home", "stay", "undecided"]])], required: ["kind"]),
+            object([("kind", ["const": "third_state"]), ("state", country)], required: ["kind", "state"]),
+        ]]
         let willInput: [(String, JSONValue)] = [
-            ("statedAt", dateTime), ("question", string), ("answer", answer), ("ownWords", string),
+            ("statedAt", dateTime), ("question", requiredText(8000)), ("answer", answer), ("ownWords", requiredText(8000)),
             ("translation", string), ("language", ["type": "string", "description": "BCP 47: ko, ru, uk, en"]),
             ("interpreter", interpreter), ("interpreterEmployedByInterestedState", bool), ("witnesses", arrayOf(witness)),
             ("privateInterview", bool), ("mode", enumOf(WillStatement.Mode.self)), ("supersedes", uuid),
@@ -23,19 +26,19 @@ extension OpenAPISchemas {
             ("assessedAt", dateTime), ("reviewDate", dateTime), ("supersedes", uuid),
         ]
         let article12: [(String, JSONValue)] = [
-            ("receivingPower", country), ("partyToConvention", bool), ("willing", bool), ("able", bool), ("basis", string),
+            ("receivingPower", country), ("partyToConvention", bool), ("willing", bool), ("able", bool), ("basis", requiredText(8000)),
             ("assessedAt", dateTime), ("supersedes", uuid),
         ]
         let eligibility: [(String, JSONValue)] = [
             ("category", enumOf(MedicalRepatriationEligibility.Category.self)), ("annexIReference", string),
             ("obviousCase", bool), ("commissionDecision", enumOf(MedicalRepatriationEligibility.CommissionDecision.self)),
-            ("decidedAt", dateTime), ("decidedBy", string), ("fitToTravel", bool), ("supersedes", uuid),
+            ("decidedAt", dateTime), ("decidedBy", requiredText(8000)), ("fitToTravel", bool), ("supersedes", uuid),
         ]
-        let approval = object([("dataProtectionOfficer", string), ("legalOfficer", string), ("reason", string),
+        let approval = object([("dataProtectionOfficer", string), ("legalOfficer", string), ("reason", requiredText(8000)),
                                ("approvedAt", dateTime)], required: ["dataProtectionOfficer", "legalOfficer", "reason", "approvedAt"])
         let consultation: [(String, JSONValue)] = [
             ("partyID", uuid), ("direction", enumOf(Consultation.Direction.self)), ("kind", enumOf(Consultation.Kind.self)),
-            ("date", dateTime), ("channel", enumOf(Consultation.Channel.self)), ("summary", string),
+            ("date", dateTime), ("channel", enumOf(Consultation.Channel.self)), ("summary", requiredText(8000)),
             ("attachments", arrayOf(string)), ("caseIDs", arrayOf(uuid)), ("prisonerIDs", arrayOf(uuid)),
             ("inReplyTo", uuid), ("disclosesWill", bool), ("disclosureApproval", approval),
         ]
@@ -45,10 +48,21 @@ extension OpenAPISchemas {
             ("key", ["type": "string", "description": "Localization key, guard.<n>.<point>"]),
             ("parameters", ["type": "object"]), ("message", string), ("remediable", bool),
         ], required: ["guardNumber", "article", "severity", "status", "key", "message"])
-        let handover = object([("at", dateTime), ("place", string), ("receivingParty", string), ("receivingOfficial", string),
+        let handover = object([("at", dateTime), ("place", requiredText(8000)), ("receivingParty", requiredText(8000)), ("receivingOfficial", string),
                                ("icrcPresent", bool), ("icrcDelegate", string), ("note", string)],
                               required: ["at", "place", "receivingParty", "icrcPresent"])
         let open: JSONValue = ["type": "object"]
+        let partyRoles = arrayOf(["oneOf": [
+            object([("prisonerID", uuid), ("role", enumOf(PartyRole.self)), ("contested", ["const": true]),
+                    ("rationale", nonBlank)], required: ["prisonerID", "role", "contested", "rationale"]),
+            object([("prisonerID", uuid), ("role", enumOf(PartyRole.self)), ("contested", ["const": false]),
+                    ("rationale", string)], required: ["prisonerID", "role"]),
+        ]])
+        // A cell of a name: no delimiter, quote or control character, nothing that reorders or hides text.
+        let nameCell = "[^\\x00-\\x1F\\x7F-\\x9F\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069,;\"]"
+        // What the import skips as an empty line: white space only (Unicode space separators included).
+        let blank = "[ \\t\\x0B\\x0C\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000]"
+        let visible = "[^\\s\\x00-\\x1F\\x7F-\\x9F\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069,;\"]"
         let willStatement = object([("id", uuid), ("prisonerID", uuid), ("privatelyConfirmed", bool),
                                     ("recordedBy", string), ("recordedAt", dateTime)] + willInput,
                                    required: ["id", "prisonerID", "statedAt", "answer", "ownWords", "language", "mode"])
@@ -73,11 +87,13 @@ extension OpenAPISchemas {
             "Eligibility": object([("id", uuid), ("prisonerID", uuid)] + eligibility, required: ["id", "category"]),
             "ExitChecklist": object([("finalStatementIssued", bool), ("valuablesResolved", bool)],
                                     required: ["finalStatementIssued", "valuablesResolved"]),
-            "PartyInput": object([("name", string), ("kind", enumOf(Party.Kind.self)), ("stateCode", country), ("isICRC", bool),
-                                  ("roles", arrayOf(object([("prisonerID", uuid), ("role", enumOf(PartyRole.self)),
-                                                            ("contested", bool), ("rationale", string)],
-                                                           required: ["prisonerID", "role"])))],
-                                 required: ["name", "kind"]),
+            // A state has its ISO code, an organisation has none; a contested role needs its rationale.
+            "PartyInput": ["oneOf": [
+                object([("name", requiredText(8000)), ("kind", ["const": "state"]), ("stateCode", country), ("isICRC", bool),
+                        ("roles", partyRoles)], required: ["name", "kind", "stateCode"]),
+                object([("name", requiredText(8000)), ("kind", ["const": "organisation"]), ("isICRC", bool),
+                        ("roles", partyRoles)], required: ["name", "kind"]),
+            ]],
             "PartyResult": object([("party", open), ("roles", arrayOf(open))], required: ["party", "roles"]),
             "ConsultationInput": object(consultation, required: ["partyID", "direction", "kind", "date", "channel", "summary"]),
             "Consultation": object([("id", uuid), ("recordedBy", string), ("recordedAt", dateTime)] + consultation,
@@ -97,8 +113,14 @@ extension OpenAPISchemas {
                 ("medicalEligibility", arrayOf(OpenAPIDocument.ref("Eligibility"))),
                 ("consultations", arrayOf(OpenAPIDocument.ref("Consultation"))), ("notices", arrayOf(open)),
             ], required: ["id", "prisonerID", "kind", "state", "guards", "allClear"]),
-            "Transition": object([("to", ["type": "string", "enum": ["under_legal_review", "approved", "executed", "withdrawn"]]),
-                                  ("note", string), ("handover", handover), ("reason", string)], required: ["to"]),
+            // What a transition carries depends on where it goes: a note with an approval, the hand-over with the
+            // execution, a reason with a withdrawal.
+            "Transition": ["oneOf": [
+                object([("to", ["const": "under_legal_review"])], required: ["to"]),
+                object([("to", ["const": "approved"]), ("note", string)], required: ["to"]),
+                object([("to", ["const": "executed"]), ("handover", handover)], required: ["to", "handover"]),
+                object([("to", ["const": "withdrawn"]), ("reason", string)], required: ["to"]),
+            ]],
             "Refusal": object([("error", open), ("errors", arrayOf(open)), ("reasons", arrayOf(OpenAPIDocument.ref("Guard"))),
                                ("guards", arrayOf(OpenAPIDocument.ref("Guard")))], required: ["error", "errors", "reasons"]),
             "OverrideInput": object([("key", string), ("reason", string)], required: ["key"]),
@@ -111,14 +133,25 @@ extension OpenAPISchemas {
                                     required: ["counterpart"]),
             "Exchange": object([("id", uuid), ("counterpart", country), ("agreement", open), ("ourList", arrayOf(open)),
                                 ("counterpartList", arrayOf(entry)), ("proposed", arrayOf(open)), ("excluded", arrayOf(open)),
-                                ("listReview", arrayOf(open)), ("totals", open), ("ratio", ["type": ["number", "null"]]),
+                                ("listReview", arrayOf(open)),
+                                ("reconciliation", arrayOf(object([("prisonerID", uuid), ("crossed", bool), ("crossedAt", dateTime),
+                                                                   ("reason", enumOf(NonCrossingReason.self)), ("note", string),
+                                                                   ("recordedBy", string)],
+                                                                  required: ["prisonerID", "crossed", "recordedBy"]))),
+                                ("totals", open), ("ratio", ["type": ["number", "null"]]),
                                 ("createdBy", string), ("createdAt", dateTime)], required: ["id", "counterpart"]),
             "ListEntryInput": object([("prisonerID", uuid), ("category", enumOf(ExchangeCategory.self))],
                                      required: ["prisonerID", "category"]),
             "ImportedEntries": arrayOf(entry),
+            // The simplest file the import takes: a `name` header, then one name a line. Richer files (more
+            // columns, other delimiters, Windows-1251) are described in the summary; this is what a generator can write.
+            "CounterpartCSV": ["type": "string", "minLength": 1,
+                               "pattern": .string("^name(\\r?\\n(\(nameCell){0,99}\(visible)\(nameCell){0,99}|\(blank)*))*(\\r?\\n)?$"),
+                               "description": "The file: a header line (name or surname column), then one line per person"],
             "ReconciliationInput": object([("outcomes", arrayOf(object([
                 ("prisonerID", uuid), ("crossedAt", dateTime), ("reason", enumOf(NonCrossingReason.self)), ("note", string),
-            ], required: ["prisonerID"])))], required: ["outcomes"]),
+            ], required: ["prisonerID"]).adding("anyOf", [["required": ["crossedAt"]], ["required": ["reason"]]])))],
+            required: ["outcomes"]),
             "Reconciliation": object([("exchange", OpenAPIDocument.ref("Exchange")), ("notices", arrayOf(open))],
                                      required: ["exchange", "notices"]),
             "MatchInput": object([("entryID", uuid), ("prisonerID", uuid)], required: ["entryID"]),

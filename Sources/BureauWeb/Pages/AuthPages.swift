@@ -11,6 +11,7 @@ struct AuthPages {
     struct LoginForm: Content {
         var username: String?
         var password: String?
+        var code: String?
         var next: String?
     }
 
@@ -25,8 +26,9 @@ struct AuthPages {
         let username = form.username?.trimmedOrNil ?? ""
         let next = Self.safeNext(form.next)
         do {
-            let opened = try await SignIn.open(username: username, password: form.password ?? "", on: request)
-            let response = request.redirect(to: next, redirectType: .normal)
+            let opened = try await SignIn.open(username: username, password: form.password ?? "",
+                                               code: form.code?.trimmedOrNil, forEnrolment: true, on: request)
+            let response = request.redirect(to: opened.mustEnrol ? SecondFactorPages.path : next, redirectType: .normal)
             response.cookies[SessionMiddleware.cookieName] = SessionMiddleware.sessionCookie(
                 opened.token, secure: request.bureau.config.secureCookies, maxAge: nil)
             if let locale = request.cookies[LanguagePages.cookieName]?.string, opened.account.locale == nil,
@@ -36,7 +38,7 @@ struct AuthPages {
             }
             return response
         } catch let abort as any AbortError where [.unauthorized, .tooManyRequests].contains(abort.status) {
-            let key = abort.status == .tooManyRequests ? "login.locked" : "login.failed"
+            let key = abort.status == .tooManyRequests ? "login.locked" : "login.refused"
             return try await request.renderPage("login", titleKey: "login.title",
                                                 model: LoginModel(next: next, username: username),
                                                 error: request.bureau.catalog.text(key, request.language),
@@ -84,7 +86,9 @@ struct AuthPages {
 
     func setupForm(_ request: Request) async throws -> Response {
         let token = request.parameters.get("token") ?? ""
-        guard try await request.bureau.users.setupTokenIsValid(tokenHash: Tokens.digest(token)) else {
+        // Once any account exists the setup page is gone, whatever link is presented.
+        guard try await request.bureau.users.count() == 0,
+              try await request.bureau.users.setupTokenIsValid(tokenHash: Tokens.digest(token)) else {
             throw DomainError(.notFound, code: "setup_link_invalid", "this setup link is used, expired or unknown")
         }
         return try await request.renderPage("setup", titleKey: "setup.title", model: SetupModel(token: token, username: ""))
@@ -92,6 +96,9 @@ struct AuthPages {
 
     func setup(_ request: Request) async throws -> Response {
         let token = request.parameters.get("token") ?? ""
+        guard try await request.bureau.users.count() == 0 else {
+            throw DomainError(.notFound, code: "setup_link_invalid", "this setup link is used, expired or unknown")
+        }
         let form = try request.content.decode(SetupForm.self)
         let username = form.username?.trimmedOrNil ?? ""
         do {

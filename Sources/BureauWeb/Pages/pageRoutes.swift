@@ -12,6 +12,9 @@ func pageRoutes(_ app: Application) throws {
     let staff = app.grouped(RoleMiddleware.anyStaff)
     staff.get(use: auth.home)
     staff.post("logout", use: auth.logout)
+    let secondFactor = SecondFactorPages()
+    staff.get("second-factor", use: secondFactor.show)
+    staff.post("second-factor", use: secondFactor.confirm)
 
     let readers = app.grouped(RoleMiddleware(.readRegistry))
     readers.get("prisoners", use: PrisonerListPage().show)

@@ -20,7 +20,7 @@ enum StrictDate {
         let zone = group(8)!
         if zone != "Z" {
             let digits = zone.dropFirst().replacingOccurrences(of: ":", with: "")
-            guard let hours = Int(digits.prefix(2)), let minutes = Int(digits.suffix(2)), hours <= 14, minutes < 60 else {
+            guard let hours = Int(digits.prefix(2)), let minutes = Int(digits.suffix(2)), hours <= 23, minutes < 60 else {
                 return nil
             }
             offset = (hours * 3600 + minutes * 60) * (zone.hasPrefix("-") ? -1 : 1)

@@ -23,10 +23,17 @@ public struct BureauConfig: Sendable {
     public var secureCookies: Bool
     /// Time zone for dates typed into forms and shown on pages (`BUREAU_TIME_ZONE`, default Europe/Kyiv).
     public var timeZone: TimeZone
+    /// The audit log's checkpoint origin and key name (`BUREAU_LOG_ORIGIN`; default derived from the log key).
+    public var logOrigin: String?
+    /// A checkpoint is signed once the log grew by this many entries (`BUREAU_CHECKPOINT_ENTRIES`, default 1000)…
+    public var checkpointEntries: Int
+    /// …or grew at all and the last one is this old (`BUREAU_CHECKPOINT_MINUTES`, default 60).
+    public var checkpointMinutes: Int
 
     public init(database: DatabaseChoice, dataDirectory: URL, hostname: String = "127.0.0.1", port: Int = 8080,
                 sessionIdleTimeout: TimeInterval = 30 * 60, bcryptCost: Int = 12, secureCookies: Bool = true,
-                timeZone: TimeZone = TimeZone(identifier: "Europe/Kyiv")!) {
+                timeZone: TimeZone = TimeZone(identifier: "Europe/Kyiv")!, logOrigin: String? = nil,
+                checkpointEntries: Int = 1000, checkpointMinutes: Int = 60) {
         self.database = database
         self.dataDirectory = dataDirectory
         self.hostname = hostname
@@ -35,6 +42,9 @@ public struct BureauConfig: Sendable {
         self.bcryptCost = bcryptCost
         self.secureCookies = secureCookies
         self.timeZone = timeZone
+        self.logOrigin = logOrigin
+        self.checkpointEntries = checkpointEntries
+        self.checkpointMinutes = checkpointMinutes
     }
 
     public struct Invalid: Error, CustomStringConvertible {
@@ -74,11 +84,18 @@ public struct BureauConfig: Sendable {
         if let name = environment["BUREAU_TIME_ZONE"] {
             if let parsed = TimeZone(identifier: name) { zone = parsed } else { problems.append("BUREAU_TIME_ZONE: unknown zone \(name)") }
         }
+        let checkpointEntries = int("BUREAU_CHECKPOINT_ENTRIES", 1000, 2...1_000_000)
+        let checkpointMinutes = int("BUREAU_CHECKPOINT_MINUTES", 60, 1...10080)
+        let origin = environment["BUREAU_LOG_ORIGIN"].flatMap { $0.isEmpty ? nil : $0 }
+        if let origin, origin.contains(where: { $0 == "+" || $0.isWhitespace }) {
+            problems.append("BUREAU_LOG_ORIGIN may hold no spaces and no + (e.g. nib.example.org/audit)")
+        }
         let secure = environment["BUREAU_COOKIE_SECURE"].map { !["0", "false", "no"].contains($0.lowercased()) } ?? true
         if !problems.isEmpty { throw Invalid(problems: problems) }
         return BureauConfig(database: database, dataDirectory: dataDirectory,
                             hostname: environment["BUREAU_HOST"] ?? "127.0.0.1", port: port,
                             sessionIdleTimeout: TimeInterval(idle * 60), bcryptCost: cost, secureCookies: secure,
-                            timeZone: zone)
+                            timeZone: zone, logOrigin: origin, checkpointEntries: checkpointEntries,
+                            checkpointMinutes: checkpointMinutes)
     }
 }

@@ -37,4 +37,5 @@ func pageRoutes(_ app: Application) throws {
     administrators.get("users", use: admin.users)
     administrators.post("users", use: admin.createUser)
     app.grouped(RoleMiddleware(.auditor)).get("audit", use: admin.audit)
+    app.grouped(RoleMiddleware(.auditor)).get("audit", "checkpoints", use: AuditLogPage().render)
 }

@@ -11,7 +11,7 @@ extension AuditCheckpoints {
         do {
             verified = try Checkpoint.verify(text, log: signer.verifier, witnesses: [witness])
         } catch {
-            throw DomainError.invalid("checkpoint", error.description, code: "invalid_value")
+            throw DomainError.invalid("checkpoint", String(describing: error), code: "invalid_value")
         }
         guard verified.witnesses[witness.name] != nil,
               let line = verified.note.signatures.first(where: { witness.check($0, over: verified.note)?.valid == true }) else {

@@ -68,8 +68,9 @@ public enum AuditTree {
 
     /// Runs a tree computation in two passes: learn which nodes it needs, fetch them in one query, compute.
     static func compute<T>(on db: any Database, _ body: ((MerkleNode) throws -> Data) throws -> T) async throws -> T {
-        let needed = try MerkleTree.nodesNeeded { try body($0) }
-        let found = try await nodes(needed, on: db)
+        let recorder = MerkleNodeRecorder()
+        _ = try body(recorder.record)
+        let found = try await nodes(recorder.needed, on: db)
         return try body { node in
             guard let hash = found[node] else { throw MerkleError.missingNode(node) }
             return hash

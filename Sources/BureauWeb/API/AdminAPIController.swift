@@ -39,7 +39,7 @@ struct AuditAPIController {
 
     func verify(_ request: Request) async throws -> VerifyDTO {
         let user = try request.requireUser()
-        let result = try await AuditLog.verify(on: request.db)
+        let result = try await AuditLog.verify(on: request.db, against: nil)
         try await AuditVerifications.record(result, checkpoint: nil, by: user.principal, context: request.bureau.context)
         guard result.intact else {
             return VerifyDTO(intact: false, brokenAt: result.brokenAt, reason: result.brokenReason ?? result.problems.first,

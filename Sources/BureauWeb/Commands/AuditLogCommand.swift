@@ -56,7 +56,7 @@ struct AuditVerifyCommand: AsyncCommand {
                 ?? app.bureau.auditCheckpoints().signer.verifier
             do {
                 checkpoint = try Checkpoint.verify(try AuditCommand.read(path), log: key).checkpoint
-            } catch let error as NoteError {
+            } catch {
                 throw CommandFailure("checkpoint \(path): \(error)")
             }
         }
@@ -117,7 +117,7 @@ struct AuditProveCommand: AsyncCommand {
         let checkpoint: Checkpoint
         do {
             checkpoint = try Checkpoint.verify(text, log: checkpoints.signer.verifier).checkpoint
-        } catch let error as NoteError {
+        } catch {
             throw CommandFailure("checkpoint \(path): \(error)")
         }
         let proof = try await checkpoints.proof(entry: number, size: checkpoint.size, by: AuditCommand.principal)

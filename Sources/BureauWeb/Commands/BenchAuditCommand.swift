@@ -37,7 +37,7 @@ struct BenchAuditCommand: AsyncCommand {
         let id = DatabaseID(string: "bench-audit")
         app.databases.use(.sqlite(.file(directory.appendingPathComponent("bench.sqlite").path)), as: id)
         let db = app.db(id)
-        for migration in BureauMigrations.all { try await migration.prepare(on: db) }
+        for migration in BureauMigrations.all { try await migration.prepare(on: db).get() }
         func say(_ line: String) { context.console.print(line) }
         func seconds(_ body: () async throws -> Void) async rethrows -> Double {
             let start = DispatchTime.now().uptimeNanoseconds

@@ -16,7 +16,7 @@ def fail(why):
 
 def main(path, vkey):
     text = open(path, encoding="utf-8").read()
-    name, key_hash, key_data = vkey.strip().split("+")
+    name, key_hash, key_data = vkey.strip().split("+", 2)
     material = base64.b64decode(key_data)
     if material[0] != 1 or len(material) != 33:
         fail("not an Ed25519 verifier key")

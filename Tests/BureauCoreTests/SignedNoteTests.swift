@@ -21,6 +21,19 @@ import Testing
         #expect(throws: NoteError.self) { try NoteVerifier(vkey: "example.com/foo+530d903b+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k") }
     }
 
+    /// Base64 key data may hold "+": a verifier key splits only at its first two.
+    @Test func verifierKeysWithAPlusInTheirKeyDataParse() throws {
+        var found = 0
+        for seed in 0..<64 where found < 3 {
+            let signer = try NoteSigner(name: "bureau.example/audit", rawPrivateKey: Data(repeating: UInt8(seed), count: 32))
+            let vkey = signer.verifier.vkey
+            guard vkey.split(separator: "+").count > 3 else { continue }
+            found += 1
+            #expect(try NoteVerifier(vkey: vkey) == signer.verifier)
+        }
+        #expect(found > 0)
+    }
+
     @Test func checkpointsRoundTripAndWitnessesCosign() throws {
         let log = try NoteSigner(name: "bureau.example/audit", rawPrivateKey: Self.logKey)
         let witness = try NoteSigner(name: "icrc.example/witness", rawPrivateKey: Self.witnessKey)

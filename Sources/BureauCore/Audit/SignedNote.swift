@@ -110,7 +110,8 @@ public struct NoteVerifier: Sendable, Hashable {
     }
 
     public init(vkey: String) throws(NoteError) {
-        let parts = vkey.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "+", omittingEmptySubsequences: false)
+        // Base64 key data may itself hold "+": only the first two separate the parts (a name never holds one).
+        let parts = vkey.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3, SignedNote.isValidName(String(parts[0])), parts[1].count == 8,
               let id = UInt32(parts[1], radix: 16), let material = Data(canonicalBase64: parts[2]),
               material.count == 33 else {

@@ -32,16 +32,16 @@ extension AuditLog {
         var brokenAt: (Int64, String)?
         try await forEachPage(on: db, batch: batch) { entries in
             guard !chainBroken else { return }
-            if case .broken(let sequence, let reason) = AuditChain.verify(entries, after: previous) {
+            var completed: [(MerkleNode, Data)] = []
+            let verdict = AuditChain.verify(entries, after: previous) { leaf in
+                completed += builder.append(leafHash: leaf)
+                if builder.size == checkpoint?.size { rootAtCheckpoint = builder.root }
+            }
+            if case .broken(let sequence, let reason) = verdict {
                 problems.append("audit chain broken at entry \(sequence): \(reason)")
                 chainBroken = true
                 brokenAt = (sequence, reason)
                 return
-            }
-            var completed: [(MerkleNode, Data)] = []
-            for entry in entries {
-                completed += builder.append(leafHash: AuditChain.leafHash(of: entry))
-                if builder.size == checkpoint?.size { rootAtCheckpoint = builder.root }
             }
             previous = entries.last
             guard treeDiffers == nil else { return }

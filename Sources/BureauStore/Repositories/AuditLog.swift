@@ -7,20 +7,42 @@ import SQLKit
 public enum AuditLog {
     /// Appends `record` inside the caller's transaction `db`, so the entry exists exactly when the change does,
     /// and adds it to the Merkle tree (O(log n): see `AuditTree.append`). The one place the log grows.
-    /// `maintainingTree: false` exists only for `bureau bench audit`'s figure of the chain-only append.
+    /// Plain SQL rather than Fluent models: the tree's extra work is paid for by skipping model mapping.
     @discardableResult
-    public static func append(_ record: AuditRecord, on db: any Database, at time: Date,
-                              maintainingTree: Bool = true) async throws -> AuditEntry {
-        if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
+    public static func append(_ record: AuditRecord, on db: any Database, at time: Date) async throws -> AuditEntry {
+        let sql = try AuditTree.sql(db)
+        if sql.dialect.name == "postgresql" {
             // Another process (the CLI) may append at the same time; the lock ends with the transaction.
             try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: 0x4275_7265_6175))").run()
         }
-        let head = try await AuditModel.query(on: db).sort(\.$id, .descending).first()
+        let head = try await sql.select().columns(columns).from(AuditModel.schema).orderBy("seq", .descending).limit(1)
+            .first().map(entry(from:))
         let millis = Int64((time.timeIntervalSince1970 * 1000).rounded(.down))
-        let entry = AuditChain.append(record, after: head?.entry, atMillis: max(millis, head?.atMillis ?? 0))
-        try await AuditModel(entry).create(on: db)
-        if maintainingTree { try await AuditTree.append(entry, after: head?.entry, on: db) }
+        let entry = AuditChain.append(record, after: head, atMillis: max(millis, head?.atMillis ?? 0))
+        try await sql.insert(into: AuditModel.schema).columns(columns).values(values(of: entry)).run()
+        try await AuditTree.append(entry, after: head, on: db)
         return entry
+    }
+
+    static let columns = ["seq", "at_ms", "actor", "role", "action", "entity", "entity_id", "purpose", "detail",
+                          "prev_hash", "hash"]
+
+    static func values(of entry: AuditEntry) -> [any SQLExpression] {
+        [SQLBind(entry.sequence), SQLBind(entry.atMillis), SQLBind(entry.actor), SQLBind(entry.role), SQLBind(entry.action),
+         SQLBind(entry.entity), SQLBind(entry.entityID), SQLBind(entry.purpose), SQLBind(entry.detail),
+         SQLBind(entry.previousHash), SQLBind(entry.hash)]
+    }
+
+    static func entry(from row: any SQLRow) throws -> AuditEntry {
+        AuditEntry(sequence: try row.decode(column: "seq", as: Int64.self), atMillis: try row.decode(column: "at_ms", as: Int64.self),
+                   actor: try row.decode(column: "actor", as: String.self), role: try row.decode(column: "role", as: String.self),
+                   action: try row.decode(column: "action", as: String.self),
+                   entity: try row.decode(column: "entity", as: String.self),
+                   entityID: try row.decode(column: "entity_id", as: String?.self),
+                   purpose: try row.decode(column: "purpose", as: String?.self),
+                   detail: try row.decode(column: "detail", as: String?.self),
+                   previousHash: try row.decode(column: "prev_hash", as: String.self),
+                   hash: try row.decode(column: "hash", as: String.self))
     }
 
     /// Newest first, with optional filters.
@@ -38,8 +60,8 @@ public enum AuditLog {
                             _ body: ([AuditEntry]) async throws -> Void) async throws {
         var lastSeen: Int64 = .min
         while true {
-            let rows = try await AuditModel.query(on: db).filter(\.$id > lastSeen).sort(\.$id, .ascending)
-                .limit(batch).all().map(\.entry)
+            let rows = try await AuditTree.sql(db).select().columns(columns).from(AuditModel.schema)
+                .where("seq", .greaterThan, SQLBind(lastSeen)).orderBy("seq").limit(batch).all().map(entry(from:))
             guard let last = rows.last else { return }
             try await body(rows)
             lastSeen = last.sequence

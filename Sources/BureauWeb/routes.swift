@@ -27,6 +27,9 @@ func routes(_ app: Application) throws {
     let audit = AuditAPIController()
     auditors.get("audit", use: audit.list)
     auditors.get("audit", "verify", use: audit.verify)
+    let auditLog = AuditLogAPIController()
+    auditors.get("audit", "checkpoints", use: auditLog.checkpoints)
+    auditors.get("audit", "proof", use: auditLog.proof)
 
     let admins = api.grouped(RoleMiddleware(.manageUsers))
     let users = UsersAPIController()

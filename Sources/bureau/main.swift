@@ -10,6 +10,9 @@ case let words where words.first == "names":
     exit(NamesTool.run(Array(CommandLine.arguments.dropFirst(2))))
 case ["bench", "names"]:
     exit(NamesTool.bench(Array(CommandLine.arguments.dropFirst(3))))
+case ["audit", "check-proof"]:
+    // Offline: only the proof and the log's public key, never the database or the configuration.
+    exit(AuditProofCheck.run(Array(CommandLine.arguments.dropFirst(3))))
 default:
     break
 }

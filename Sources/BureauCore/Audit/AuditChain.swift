@@ -18,7 +18,19 @@ public enum AuditChain {
 
     /// SHA-256 over the canonical encoding, hex.
     public static func hash(of entry: AuditEntry) -> String {
-        SHA256.hash(data: canonicalEncoding(of: entry)).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: canonicalEncoding(of: entry)))
+    }
+
+    /// Lower-case hex, without `String(format:)` (which dominated verifying a million entries).
+    static func hex(_ digest: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
+        for byte in digest {
+            bytes.append(digits[Int(byte >> 4)])
+            bytes.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Every field, length-prefixed, in a fixed order; absent and empty are distinct, so no two
@@ -57,6 +69,11 @@ public enum AuditChain {
     /// Checks a run of entries in stored order, continuing from `previous` (nil: from the start).
     /// Call repeatedly with pages to verify a long chain in constant memory.
     public static func verify(_ entries: [AuditEntry], after previous: AuditEntry?) -> Verdict {
+        verify(entries, after: previous) { _ in }
+    }
+
+    /// The same, handing each verified entry's Merkle leaf hash to `leaf`, so the canonical encoding is built once.
+    public static func verify(_ entries: [AuditEntry], after previous: AuditEntry?, leaf: (Data) -> Void) -> Verdict {
         var last = previous
         for entry in entries {
             let expectedSequence = (last?.sequence ?? 0) + 1
@@ -67,9 +84,11 @@ public enum AuditChain {
             if entry.previousHash != (last?.hash ?? genesis) {
                 return .broken(sequence: entry.sequence, reason: "does not link to the entry before it")
             }
-            if hash(of: entry) != entry.hash {
+            let encoding = canonicalEncoding(of: entry)
+            if hex(SHA256.hash(data: encoding)) != entry.hash {
                 return .broken(sequence: entry.sequence, reason: "content does not match its hash: the entry was altered")
             }
+            leaf(MerkleTree.leafHash(encoding))
             last = entry
         }
         return .intact(count: entries.count, head: last?.hash ?? genesis)

@@ -22,6 +22,19 @@ public struct OutboxBatch: Sendable, Hashable, Codable {
     public var createdAt: Date
     public var createdBy: String
     public var notices: [Notice]
+    /// The audit log's signed checkpoints issued since the last batch (issue 10), for the CTA and the
+    /// Protecting Powers to keep as witnesses. Absent in batches made before checkpoints existed.
+    public var checkpoints: [LogCheckpoint]? = nil
+
+    public struct LogCheckpoint: Sendable, Hashable, Codable {
+        public var size: Int64
+        public var rootHash: String
+        /// The c2sp.org/tlog-checkpoint signed note, verbatim.
+        public var note: String
+        public var signedAt: Date
+        /// Who is asked to keep (and may cosign) it.
+        public var recipients: [String]
+    }
 }
 
 /// What the recipient sends back (`bureau outbox ack FILE`):
@@ -90,8 +103,18 @@ extension NoticeOutbox {
                                                    subject: notice.subject, recipient: notice.recipient,
                                                    dueAt: notice.dueAt, content: notice.content))
             }
+            let witnesses = ["Central Tracing Agency"] + context.policy.protectingPowers.values.sorted()
+            let queued = try await CheckpointModel.query(on: tx).filter(\.$batchID == nil).sort(\.$size).all()
+            for checkpoint in queued {
+                checkpoint.batchID = batchID
+                try await checkpoint.update(on: tx)
+            }
             let batch = OutboxBatch(format: OutboxBatch.formatName, batchID: batchID, createdAt: now,
-                                    createdBy: principal.username, notices: included)
+                                    createdBy: principal.username, notices: included,
+                                    checkpoints: queued.isEmpty ? nil : queued.map {
+                                        OutboxBatch.LogCheckpoint(size: $0.size, rootHash: $0.rootHash, note: $0.note,
+                                                                  signedAt: $0.createdAt, recipients: witnesses)
+                                    })
             try write(try signer.signedFile(batch: try Self.encoder.encode(batch)))
             return ExportResult(batchID: batchID, count: included.count, skipped: skipped)
         }

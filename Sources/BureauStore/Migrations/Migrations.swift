@@ -4,7 +4,8 @@ import Fluent
 /// Areas keep their own lists (numbered M004–M009 for the Convention clocks, M010–M019 for
 /// disposition) so work on one area never renumbers another's.
 public enum BureauMigrations {
-    public static let all: [any Migration] = registry + ClocksMigrations.all + DispositionMigrations.all + AuthMigrations.all
+    public static let all: [any Migration] = registry + ClocksMigrations.all + DispositionMigrations.all + AuditMigrations.all
+        + AuthMigrations.all
 
     static let registry: [any Migration] = [
         M001_CreateUsers(),
@@ -27,6 +28,13 @@ enum DispositionMigrations {
         M011_CreateParties(),
         M012_CreateCases(),
         M013_CreateExchanges(),
+    ]
+}
+
+/// The Merkle-tree audit log, checkpoints and witnesses (issue 10).
+enum AuditMigrations {
+    static let all: [any Migration] = [
+        M014_CreateAuditTree(),
     ]
 }
 

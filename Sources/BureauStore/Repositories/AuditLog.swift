@@ -5,18 +5,44 @@ import SQLKit
 
 /// Appends to and reads the hash-chained audit trail.
 public enum AuditLog {
-    /// Appends `record` inside the caller's transaction `db`, so the entry exists exactly when the change does.
+    /// Appends `record` inside the caller's transaction `db`, so the entry exists exactly when the change does,
+    /// and adds it to the Merkle tree (O(log n): see `AuditTree.append`). The one place the log grows.
+    /// Plain SQL rather than Fluent models: the tree's extra work is paid for by skipping model mapping.
     @discardableResult
     public static func append(_ record: AuditRecord, on db: any Database, at time: Date) async throws -> AuditEntry {
-        if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
+        let sql = try AuditTree.sql(db)
+        if sql.dialect.name == "postgresql" {
             // Another process (the CLI) may append at the same time; the lock ends with the transaction.
             try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: 0x4275_7265_6175))").run()
         }
-        let head = try await AuditModel.query(on: db).sort(\.$id, .descending).first()
+        let head = try await sql.select().columns(columns).from(AuditModel.schema).orderBy("seq", .descending).limit(1)
+            .first().map(entry(from:))
         let millis = Int64((time.timeIntervalSince1970 * 1000).rounded(.down))
-        let entry = AuditChain.append(record, after: head?.entry, atMillis: max(millis, head?.atMillis ?? 0))
-        try await AuditModel(entry).create(on: db)
+        let entry = AuditChain.append(record, after: head, atMillis: max(millis, head?.atMillis ?? 0))
+        try await sql.insert(into: AuditModel.schema).columns(columns).values(values(of: entry)).run()
+        try await AuditTree.append(entry, after: head, on: db)
         return entry
+    }
+
+    static let columns = ["seq", "at_ms", "actor", "role", "action", "entity", "entity_id", "purpose", "detail",
+                          "prev_hash", "hash"]
+
+    static func values(of entry: AuditEntry) -> [any SQLExpression] {
+        [SQLBind(entry.sequence), SQLBind(entry.atMillis), SQLBind(entry.actor), SQLBind(entry.role), SQLBind(entry.action),
+         SQLBind(entry.entity), SQLBind(entry.entityID), SQLBind(entry.purpose), SQLBind(entry.detail),
+         SQLBind(entry.previousHash), SQLBind(entry.hash)]
+    }
+
+    static func entry(from row: any SQLRow) throws -> AuditEntry {
+        AuditEntry(sequence: try row.decode(column: "seq", as: Int64.self), atMillis: try row.decode(column: "at_ms", as: Int64.self),
+                   actor: try row.decode(column: "actor", as: String.self), role: try row.decode(column: "role", as: String.self),
+                   action: try row.decode(column: "action", as: String.self),
+                   entity: try row.decode(column: "entity", as: String.self),
+                   entityID: try row.decode(column: "entity_id", as: String?.self),
+                   purpose: try row.decode(column: "purpose", as: String?.self),
+                   detail: try row.decode(column: "detail", as: String?.self),
+                   previousHash: try row.decode(column: "prev_hash", as: String.self),
+                   hash: try row.decode(column: "hash", as: String.self))
     }
 
     /// Newest first, with optional filters.
@@ -27,6 +53,19 @@ public enum AuditLog {
         if let actor { query.filter(\.$actor == actor) }
         if let entityID { query.filter(\.$entityID == entityID) }
         return try await query.all().map(\.entry)
+    }
+
+    /// Hands every stored entry to `body`, in pages of `batch`, in stored order.
+    static func forEachPage(on db: any Database, batch: Int = 5000,
+                            _ body: ([AuditEntry]) async throws -> Void) async throws {
+        var lastSeen: Int64 = .min
+        while true {
+            let rows = try await AuditTree.sql(db).select().columns(columns).from(AuditModel.schema)
+                .where("seq", .greaterThan, SQLBind(lastSeen)).orderBy("seq").limit(batch).all().map(entry(from:))
+            guard let last = rows.last else { return }
+            try await body(rows)
+            lastSeen = last.sequence
+        }
     }
 
     /// Walks the whole chain in pages of `batch`, in stored order.

@@ -22,6 +22,9 @@ struct AuditAPIController {
         var head: String?
         var brokenAt: Int64?
         var reason: String?
+        var rootHash: String?
+        /// Everything that broke: the chain, the stored Merkle tree.
+        var problems: [String]?
     }
 
     func list(_ request: Request) async throws -> [EntryDTO] {
@@ -35,12 +38,15 @@ struct AuditAPIController {
     }
 
     func verify(_ request: Request) async throws -> VerifyDTO {
-        switch try await AuditLog.verify(on: request.db) {
-        case .intact(let count, let head):
-            return VerifyDTO(intact: true, count: count, head: head)
-        case .broken(let sequence, let reason):
-            return VerifyDTO(intact: false, brokenAt: sequence, reason: reason)
+        let user = try request.requireUser()
+        let result = try await AuditLog.verify(on: request.db, against: nil)
+        try await AuditVerifications.record(result, checkpoint: nil, by: user.principal, context: request.bureau.context)
+        guard result.intact else {
+            return VerifyDTO(intact: false, brokenAt: result.brokenAt, reason: result.brokenReason ?? result.problems.first,
+                             problems: result.problems)
         }
+        return VerifyDTO(intact: true, count: Int(result.size), head: result.head, rootHash: result.root.base64EncodedString(),
+                         problems: [])
     }
 
     /// Reading the trail is itself a sensitive read: it shows who looked at whom.

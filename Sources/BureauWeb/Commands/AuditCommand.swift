@@ -2,28 +2,6 @@ import BureauCore
 import BureauStore
 import Vapor
 
-/// `bureau audit verify`: exit 0 when the hash chain is intact, 1 naming the first bad entry.
-struct AuditCommand: AsyncCommand {
-    struct Signature: CommandSignature {
-        @Argument(name: "action", help: "verify")
-        var action: String
-    }
-
-    var help: String { "Verify the tamper-evident audit chain" }
-
-    func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.action == "verify" else { throw CommandFailure("unknown action \(signature.action); use verify") }
-        let app = context.application
-        try await app.autoMigrate()
-        switch try await AuditLog.verify(on: app.db) {
-        case .intact(let count, let head):
-            context.console.print("audit chain intact: \(count) entries, head \(head)")
-        case .broken(let sequence, let reason):
-            throw CommandFailure("audit chain broken at entry \(sequence): \(reason)")
-        }
-    }
-}
-
 /// `bureau demo load`: fills an empty registry with the fictional demo prisoners.
 struct DemoCommand: AsyncCommand {
     struct Signature: CommandSignature {

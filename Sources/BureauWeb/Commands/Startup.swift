@@ -13,6 +13,7 @@ public enum Startup {
         app.asyncCommands.use(DemoCommand(), as: "demo")
         app.asyncCommands.use(MigrateCommand(), as: "migrate")
         app.asyncCommands.use(OutboxCommand(), as: "outbox")
+        app.asyncCommands.use(BenchCommand(), as: "bench")
     }
 
     public static func prepareServe(_ app: Application, demo: Bool) async throws {
@@ -24,6 +25,7 @@ public enum Startup {
         let started = Date()
         try await app.bureau.context.names.ensureLoaded(from: app.db)
         app.logger.notice("name index: \(app.bureau.context.names.count) names in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+        app.lifecycle.use(try CheckpointTimer(app: app))
         if let token = try await setupTokenIfNeeded(app) {
             // The link names the address the server really listens on (`--port`, `--hostname`, `--bind`
             // are only read when it starts), so it is printed once the socket is bound.

@@ -27,11 +27,18 @@ public struct BureauConfig: Sendable {
     /// Roles that must sign in with an authenticator code (`BUREAU_TOTP_REQUIRED_ROLES`, default
     /// administrator, approver, legal officer).
     public var secondFactor: SecondFactorPolicy
+    /// The audit log's checkpoint origin and key name (`BUREAU_LOG_ORIGIN`; default derived from the log key).
+    public var logOrigin: String?
+    /// A checkpoint is signed once the log grew by this many entries (`BUREAU_CHECKPOINT_ENTRIES`, default 1000)…
+    public var checkpointEntries: Int
+    /// …or grew at all and the last one is this old (`BUREAU_CHECKPOINT_MINUTES`, default 60).
+    public var checkpointMinutes: Int
 
     public init(database: DatabaseChoice, dataDirectory: URL, hostname: String = "127.0.0.1", port: Int = 8080,
                 sessionIdleTimeout: TimeInterval = 30 * 60, bcryptCost: Int = 12, secureCookies: Bool = true,
                 timeZone: TimeZone = TimeZone(identifier: "Europe/Kyiv")!,
-                secondFactor: SecondFactorPolicy = SecondFactorPolicy()) {
+                secondFactor: SecondFactorPolicy = SecondFactorPolicy(), logOrigin: String? = nil,
+                checkpointEntries: Int = 1000, checkpointMinutes: Int = 60) {
         self.database = database
         self.dataDirectory = dataDirectory
         self.hostname = hostname
@@ -41,6 +48,9 @@ public struct BureauConfig: Sendable {
         self.secureCookies = secureCookies
         self.timeZone = timeZone
         self.secondFactor = secondFactor
+        self.logOrigin = logOrigin
+        self.checkpointEntries = checkpointEntries
+        self.checkpointMinutes = checkpointMinutes
     }
 
     public struct Invalid: Error, CustomStringConvertible {
@@ -89,11 +99,18 @@ public struct BureauConfig: Sendable {
                                 + Role.allCases.map(\.rawValue).joined(separator: ", ") + " or none")
             }
         }
+        let checkpointEntries = int("BUREAU_CHECKPOINT_ENTRIES", 1000, 2...1_000_000)
+        let checkpointMinutes = int("BUREAU_CHECKPOINT_MINUTES", 60, 1...10080)
+        let origin = environment["BUREAU_LOG_ORIGIN"].flatMap { $0.isEmpty ? nil : $0 }
+        if let origin, origin.contains(where: { $0 == "+" || $0.isWhitespace }) {
+            problems.append("BUREAU_LOG_ORIGIN may hold no spaces and no + (e.g. nib.example.org/audit)")
+        }
         let secure = environment["BUREAU_COOKIE_SECURE"].map { !["0", "false", "no"].contains($0.lowercased()) } ?? true
         if !problems.isEmpty { throw Invalid(problems: problems) }
         return BureauConfig(database: database, dataDirectory: dataDirectory,
                             hostname: environment["BUREAU_HOST"] ?? "127.0.0.1", port: port,
                             sessionIdleTimeout: TimeInterval(idle * 60), bcryptCost: cost, secureCookies: secure,
-                            timeZone: zone, secondFactor: secondFactor)
+                            timeZone: zone, secondFactor: secondFactor, logOrigin: origin,
+                            checkpointEntries: checkpointEntries, checkpointMinutes: checkpointMinutes)
     }
 }

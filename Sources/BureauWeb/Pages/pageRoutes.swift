@@ -40,4 +40,5 @@ func pageRoutes(_ app: Application) throws {
     administrators.get("users", use: admin.users)
     administrators.post("users", use: admin.createUser)
     app.grouped(RoleMiddleware(.readAudit)).get("audit", use: admin.audit)
+    app.grouped(RoleMiddleware(.readAudit)).get("audit", "checkpoints", use: AuditLogPage().render)
 }

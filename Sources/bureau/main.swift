@@ -4,12 +4,15 @@ import Logging
 import NamesTool
 import Vapor
 
-// Name matching needs no server or database: `bureau names score|search`, `bureau bench names`.
+// Name matching needs no server or database: `bureau names score|search`, `bureau bench names`;
+// `bureau bench enquiries` builds its own in-memory registry.
 switch Array(CommandLine.arguments.dropFirst().prefix(2)) {
 case let words where words.first == "names":
     exit(NamesTool.run(Array(CommandLine.arguments.dropFirst(2))))
 case ["bench", "names"]:
     exit(NamesTool.bench(Array(CommandLine.arguments.dropFirst(3))))
+case ["bench", "enquiries"]:
+    exit(await EnquiryBench.run(Array(CommandLine.arguments.dropFirst(3))))
 default:
     break
 }

@@ -5,6 +5,7 @@ import Fluent
 /// disposition) so work on one area never renumbers another's.
 public enum BureauMigrations {
     public static let all: [any Migration] = registry + ClocksMigrations.all + DispositionMigrations.all
+        + EnquiryMigrations.all
 
     static let registry: [any Migration] = [
         M001_CreateUsers(),
@@ -27,5 +28,12 @@ enum DispositionMigrations {
         M011_CreateParties(),
         M012_CreateCases(),
         M013_CreateExchanges(),
+    ]
+}
+
+/// Tracing: enquiries and their answers (issue 12).
+enum EnquiryMigrations {
+    static let all: [any Migration] = [
+        M016_CreateEnquiries(),
     ]
 }

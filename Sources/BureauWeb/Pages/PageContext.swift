@@ -14,6 +14,7 @@ struct PageContext<Model: Encodable>: Encodable {
         var register: Bool
         var users: Bool
         var audit: Bool
+        var enquiries: Bool
     }
 
     struct LanguageChoice: Encodable {
@@ -49,7 +50,8 @@ extension Request {
             csrf: user?.csrfToken ?? "",
             nav: .init(registry: role.map { AccessPolicy.allows($0, .readRegistry) } ?? false,
                        register: role.map { AccessPolicy.allows($0, .registerPrisoner) } ?? false,
-                       users: role == .administrator, audit: role == .auditor),
+                       users: role == .administrator, audit: role == .auditor,
+                       enquiries: role.map { AccessPolicy.allows($0, .readEnquiries) } ?? false),
             languages: Catalog.languages.map { .init(code: $0, label: Self.languageLabels[$0]!, current: $0 == language) },
             path: url.path, error: error, notice: notice, page: model)
         let view = try await self.view.render(template, context)

@@ -57,6 +57,6 @@ public enum EnquiryClock {
         for enquiry in enquiries where enquiry.answers.isEmpty {
             counts[AgeBand.of(receivedAt: enquiry.receivedAt, now: now), default: 0] += 1
         }
-        return AgeBand.allCases.map { ($0, counts[$0] ?? 0) }
+        return AgeBand.allCases.map { band -> (band: AgeBand, count: Int) in (band: band, count: counts[band] ?? 0) }
     }
 }

@@ -44,8 +44,8 @@ struct EnquiryMatcher: Sendable {
                                         score: score.score, explanation: score.explanationText,
                                         alignments: score.explanation, notes: score.evidenceNotes,
                                         fatherName: claim.fatherName)
-            let candidate = candidate(hit, query: name, fatherName: person.fatherName)
-            if candidate.score >= threshold, candidate.score > (best?.score ?? -1) { best = candidate }
+            let scored = Self.candidate(hit, query: name, fatherName: person.fatherName)
+            if scored.score >= threshold, scored.score > (best?.score ?? -1) { best = scored }
         }
         return best
     }

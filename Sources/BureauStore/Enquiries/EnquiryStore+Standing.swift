@@ -35,7 +35,9 @@ extension EnquiryStore {
             let mine = AccessPolicy.allows(principal.role, .traceEnquiries)
                 ? standing.filter { $0.assignedTo == nil || $0.assignedTo == principal.username } : standing
             let matches = try await Self.standingMatches(mine, policy: policy, on: tx)
-            let raised = mine.compactMap { enquiry in matches[enquiry.id].map { (enquiry, $0) } }
+            let raised = mine.compactMap { enquiry -> (enquiry: Enquiry, matches: [EnquiryCandidate])? in
+                matches[enquiry.id].map { (enquiry: enquiry, matches: $0) }
+            }
             let ids = raised.flatMap { $0.1.map(\.prisonerID) }
             return Dashboard(counts: counts, ageing: EnquiryClock.ageing(enquiries, at: now), standing: standing.count,
                              raised: raised, attention: attention.sorted { $0.clock.dueAt < $1.clock.dueAt },

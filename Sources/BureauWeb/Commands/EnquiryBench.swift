@@ -10,7 +10,7 @@ import Vapor
 /// transaction). Prints the wall-clock time of each step.
 public enum EnquiryBench {
     public static func run(_ arguments: [String]) async -> Int32 {
-        var registrySize = 5_000
+        var registrySize = 2_000
         var lines = 1_000
         var index = 0
         while index < arguments.count {

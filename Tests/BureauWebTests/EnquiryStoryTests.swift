@@ -116,7 +116,9 @@ extension WebSuite {
                     Issue.record("the batch does not verify")
                     return
                 }
-                let batch = try NoticeOutbox.decoder.decode(OutboxBatch.self, from: inner)
+                let decoder = JSONDecoder()
+                decoder.dateDecodingStrategy = .iso8601
+                let batch = try decoder.decode(OutboxBatch.self, from: inner)
                 let sent = try #require(batch.answers?.first { $0.enquiryID.uuidString == enquiry })
                 #expect(sent.content.result == .held)
                 #expect(sent.language == "ko")

@@ -5,7 +5,7 @@ import Foundation
 /// after (until the process ends). The enquiries themselves are written all at once when matching
 /// ends, so a list that fails or a process that stops leaves nothing half-imported.
 public final class EnquiryListJobs: @unchecked Sendable {
-    public enum State: String, Sendable, Codable {
+    public enum State: String, Sendable, Codable, CaseIterable {
         case matching, writing, done, failed
     }
 

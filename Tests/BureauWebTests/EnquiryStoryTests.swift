@@ -24,6 +24,13 @@ struct EnquiryStaff {
                      legal: try await bureau.signedIn(.legalOfficer, name: "lo.kovalenko"),
                      liaison: try await bureau.signedIn(.liaisonOfficer, name: "li.bondar"))
     }
+
+    /// Signs everyone in again: sessions end after 30 idle minutes, and the stories move the clock by days.
+    static func again(_ bureau: TestBureau) async throws -> EnquiryStaff {
+        EnquiryStaff(registrar: try await bureau.token("rg.savchenko"), tracerA: try await bureau.token("to.lysenko"),
+                     tracerB: try await bureau.token("to.hnatyuk"), investigator: try await bureau.token("in.moroz"),
+                     legal: try await bureau.token("lo.kovalenko"), liaison: try await bureau.token("li.bondar"))
+    }
 }
 
 enum EnquiryFixtures {
@@ -54,7 +61,7 @@ extension WebSuite {
     @Suite struct EnquiryStoryTests {
         @Test func anEnquiryFromTheCTAEndToEnd() async throws {
             try await withBureau { bureau in
-                let staff = try await EnquiryStaff.signIn(bureau)
+                var staff = try await EnquiryStaff.signIn(bureau)
                 let ri = try await bureau.register(DispositionFixtures.ri, token: staff.registrar)
                 // His wish and the risk he faces are on file: neither may ever reach an answer (guard 12).
                 try await bureau.expect("api/v1/prisoners/\(ri)/will-statements", token: staff.investigator,
@@ -152,6 +159,7 @@ extension WebSuite {
 
                 // Registering him raises it on the assigned officer's dashboard.
                 bureau.clock.advance(86_400)
+                staff = try await EnquiryStaff.again(bureau)
                 let petrenko = try await bureau.register(EnquiryFixtures.petrenko, token: staff.registrar)
                 board = try await bureau.send(.GET, "obligations", token: staff.tracerA)
                 #expect(board.body.string.contains("raised-enquiries"))
@@ -171,9 +179,11 @@ extension WebSuite {
                                                   receivedAt: "2026-11-28T09:00:00Z", reference: "CTA-2026-0044"), .created)
                 let third = try waiting.content.get(String.self, at: "id")
                 bureau.clock.advance(30 * 86_400)  // the 30th day ends: due, not yet overdue
+                staff = try await EnquiryStaff.again(bureau)
                 #expect(try await bureau.expect(.GET, "api/v1/enquiries/\(third)", token: staff.tracerB, .ok)
                     .content.get(String.self, at: "clock") == "due")
                 bureau.clock.advance(86_400)  // day 31
+                staff = try await EnquiryStaff.again(bureau)
                 #expect(try await bureau.expect(.GET, "api/v1/enquiries/\(third)", token: staff.tracerB, .ok)
                     .content.get(String.self, at: "clock") == "overdue")
                 let overdue = try await bureau.expect(.GET, "api/v1/enquiries?clock=overdue", token: staff.liaison, .ok)

@@ -31,6 +31,11 @@ struct SessionMiddleware: AsyncMiddleware {
     static func checkCSRF(_ request: Request, expected: String) async throws {
         var supplied = request.headers.first(name: "X-CSRF-Token")
         if supplied == nil, request.headers.contentType == .urlEncodedForm {
+            // A form past 16 kB (a pasted list) is still streaming when it reaches here: collect it, up to the
+            // largest form Bureau takes (8 MB, a CSV list of enquiries), so the token can be read.
+            if request.body.data == nil {
+                _ = try await request.body.collect(max: 8 * 1024 * 1024).get()
+            }
             supplied = try? request.content.get(String.self, at: "_csrf")
         }
         guard let supplied, Tokens.equal(supplied, expected) else {

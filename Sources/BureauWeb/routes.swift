@@ -39,4 +39,5 @@ func routes(_ app: Application) throws {
     try pageRoutes(app)
     try clocksRoutes(app)
     try dispositionRoutes(app)
+    try enquiryRoutes(app)
 }

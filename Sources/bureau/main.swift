@@ -4,7 +4,8 @@ import Logging
 import NamesTool
 import Vapor
 
-// Name matching needs no server or database: `bureau names score|search`, `bureau bench names`.
+// Name matching needs no server or database: `bureau names score|search`, `bureau bench names`;
+// `bureau bench enquiries` builds its own in-memory registry.
 switch Array(CommandLine.arguments.dropFirst().prefix(2)) {
 case let words where words.first == "names":
     exit(NamesTool.run(Array(CommandLine.arguments.dropFirst(2))))
@@ -13,6 +14,8 @@ case ["bench", "names"]:
 case ["audit", "check-proof"]:
     // Offline: only the proof and the log's public key, never the database or the configuration.
     exit(AuditProofCheck.run(Array(CommandLine.arguments.dropFirst(3))))
+case ["bench", "enquiries"]:
+    exit(await EnquiryBench.run(Array(CommandLine.arguments.dropFirst(3))))
 default:
     break
 }

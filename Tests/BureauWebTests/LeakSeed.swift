@@ -21,6 +21,8 @@ struct LeakSeed {
     /// Petrov's direct medical repatriation, a draft.
     var medicalCase: String
     var exchange: String
+    /// An enquiry about Ri, answered "held": its pages, letter and API must carry nothing of his will or risk.
+    var enquiry: String
     /// Markers by the class of the record they were written into.
     var markers: [FieldClass: [String]]
     /// Words that are not free text but tell a restricted fact as plainly (a risk outcome, a medical
@@ -138,8 +140,18 @@ struct LeakSeed {
             {"prisonerID": "\(petrov)", "kind": "direct_medical_repatriation", "route": {"destination": "RUS"},
              "receivingPower": "RUS"}
             """, .created)
+        // An enquiry from the CTA about Ri, found, confirmed by a second officer and answered.
+        let tracerA = try await bureau.signedIn(.tracingOfficer, name: "to.seed.a")
+        let tracerB = try await bureau.signedIn(.tracingOfficer, name: "to.seed.b")
+        let enquiry = try await bureau.expect("api/v1/enquiries", token: tracerA,
+            json: EnquiryFixtures.enquiry(names: ["Ri Chol-ho"], born: "1999", language: "ko"), .created)
+        let enquiryID = try enquiry.content.get(String.self, at: "id")
+        try await bureau.expect("api/v1/enquiries/\(enquiryID)/outcome", token: tracerA,
+                                json: #"{"result": "held", "prisonerID": "\#(ri)"}"#, .ok)
+        try await bureau.expect("api/v1/enquiries/\(enquiryID)/confirm", token: tracerB, .ok)
+        try await bureau.expect("api/v1/enquiries/\(enquiryID)/answer", token: tracerA, .created)
         return LeakSeed(ri: ri, petrov: petrov, transfer: transfer,
-                        medicalCase: try medical.content.get(String.self, at: "id"), exchange: exchangeID,
+                        medicalCase: try medical.content.get(String.self, at: "id"), exchange: exchangeID, enquiry: enquiryID,
                         markers: markers,
                         tokens: [.risk: ["serious_risk", "no_serious_risk"], .health: ["art110_1_1"],
                                  .will: [thirdState]])
@@ -151,6 +163,7 @@ struct LeakSeed {
         case "prisoners": return [ri, petrov]
         case "cases": return [transfer, medicalCase]
         case "exchanges": return [exchange]
+        case "enquiries": return [enquiry]
         default: return [ri]
         }
     }

@@ -278,3 +278,21 @@ enum Ports {
         throw lastError!
     }
 }
+
+extension WebDriver {
+    /// Signs `username` in through the sign-in page (the one place a browser test signs in, so a second
+    /// factor added later changes only this).
+    func signIn(_ site: String, _ username: String, password: String = TestBureau.password) async throws {
+        try await go(site + "/login")
+        try await type("#username", username)
+        try await type("#password", password)
+        try await click("#sign-in")
+        try await waitForURL { !$0.contains("/login") }
+    }
+
+    /// Signs out through the header's button.
+    func signOut(_ site: String) async throws {
+        try await click("header form[action=\"/logout\"] button")
+        try await waitForURL { $0.contains("/login") || $0 == site + "/" }
+    }
+}

@@ -29,6 +29,10 @@ public enum Permission: String, Sendable, Codable, CaseIterable {
     case recordHandover = "record_handover"
     /// Send Art. 122 notices: the outbox (derived from who may record a notification).
     case operateOutbox = "operate_outbox"
+    /// Read enquiries (Art. 122(7)) and their answers, and see them on a prisoner's record.
+    case readEnquiries = "read_enquiries"
+    /// Record, match, confirm (four eyes: never one's own outcome) and answer enquiries; import bulk lists.
+    case traceEnquiries = "trace_enquiries"
 }
 
 public struct AccessPolicy: Sendable {
@@ -40,11 +44,12 @@ public struct AccessPolicy: Sendable {
         case .campOfficer: granted = [.readRegistry, .recordExitChecklist, .moveCase, .recordHandover]
         case .legalOfficer:
             granted = [.readRegistry, .recordWill, .assessRisk, .recordExitChecklist, .liaise, .readExchanges, .moveCase,
-                       .requestOverride, .recordHandover]
+                       .requestOverride, .recordHandover, .readEnquiries]
         case .approver: granted = [.readRegistry, .readExchanges, .moveCase, .requestOverride, .confirmOverride]
-        case .liaisonOfficer: granted = [.readRegistry, .liaise, .readExchanges, .moveCase, .recordHandover]
+        case .liaisonOfficer: granted = [.readRegistry, .liaise, .readExchanges, .moveCase, .recordHandover, .readEnquiries]
         case .icrcDelegate: granted = [.readRegistry]
         case .investigator: granted = [.readRegistry, .recordClaim, .recordWill]
+        case .tracingOfficer: granted = [.readRegistry, .readEnquiries, .traceEnquiries]
         case .auditor: granted = [.readAudit]
         case .administrator: granted = [.manageUsers]
         }
@@ -69,6 +74,7 @@ public struct AccessPolicy: Sendable {
         case .liaisonOfficer: return [.core]
         case .icrcDelegate: return [.core, .health]
         case .investigator: return [.core, .interviews]
+        case .tracingOfficer: return [.core]
         case .auditor, .administrator: return []
         }
     }

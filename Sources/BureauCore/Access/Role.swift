@@ -10,6 +10,8 @@ public enum Role: String, Sendable, Codable, CaseIterable {
     /// External and scoped: reads core identity and health for visits and tracing.
     case icrcDelegate = "icrc_delegate"
     case investigator
+    /// Art. 122(7): records, matches and answers enquiries about prisoners; reads core identity.
+    case tracingOfficer = "tracing_officer"
     case auditor
     case administrator
 }

@@ -50,6 +50,11 @@ public struct ObligationPolicy: Sendable, Hashable, Codable {
     public var representativeVacancy: TimeInterval = 14 * day
     /// GC3-119-held: names of prisoners held back communicated within. Default 7 days.
     public var heldBackNotice: TimeInterval = 7 * day
+    /// GC3-122-enquiry, Art. 122(7) sets no period: an enquiry is answered within this of receipt. Default 30 days.
+    public var enquiryReply: TimeInterval = 30 * day
+    /// GC3-122-enquiry: a standing enquiry (answered "no record") is raised on the dashboard when a new
+    /// registration or claim matches it with at least this score, in percent. Default 80.
+    public var enquiryMatchThreshold: Int = 80
     /// GC3-118-repat, "without delay after the cessation of active hostilities". Default 60 days
     /// (the 1953 Korean Armistice, Art. III(51)(a), allowed 60 days for direct repatriation).
     public var repatriationAfterCessation: TimeInterval = 60 * day
@@ -67,7 +72,8 @@ public struct ObligationPolicy: Sendable, Hashable, Codable {
         case dueSoonWindow, captureCardAfterCapture, captureCardForwarding, initialNotification, eventNotification,
              certificateIssue, certificateDuplicate, censorship, correspondenceIsLimited, transferNoticeLead,
              languageAssessment, moneyRegisterGrace, visitGrant, deathCertificate, inquiryOpening,
-             detailedCommunication, representativeVacancy, heldBackNotice, repatriationAfterCessation,
+             detailedCommunication, representativeVacancy, heldBackNotice, enquiryReply, enquiryMatchThreshold,
+             repatriationAfterCessation,
              cessationOfHostilities, protectingPowers
     }
 
@@ -95,6 +101,8 @@ public struct ObligationPolicy: Sendable, Hashable, Codable {
         try read(.detailedCommunication, &detailedCommunication)
         try read(.representativeVacancy, &representativeVacancy)
         try read(.heldBackNotice, &heldBackNotice)
+        try read(.enquiryReply, &enquiryReply)
+        try read(.enquiryMatchThreshold, &enquiryMatchThreshold)
         try read(.repatriationAfterCessation, &repatriationAfterCessation)
         cessationOfHostilities = try container.decodeIfPresent(Date.self, forKey: .cessationOfHostilities)
         try read(.protectingPowers, &protectingPowers)
@@ -112,9 +120,13 @@ public struct ObligationPolicy: Sendable, Hashable, Codable {
             ("deathCertificate", deathCertificate), ("inquiryOpening", inquiryOpening),
             ("detailedCommunication", detailedCommunication), ("representativeVacancy", representativeVacancy),
             ("heldBackNotice", heldBackNotice), ("repatriationAfterCessation", repatriationAfterCessation),
+            ("enquiryReply", enquiryReply),
         ]
         for (name, value) in intervals where !(value >= 0 && value.isFinite) {
             throw .invalid(name, "must be a non-negative number of seconds", code: "out_of_range")
+        }
+        if !(50...100).contains(enquiryMatchThreshold) {
+            throw .invalid("enquiryMatchThreshold", "a percentage from 50 to 100", code: "out_of_range")
         }
         // Art. 70: policy may shorten the capture-card week, never lengthen it past the treaty's.
         if captureCardAfterCapture > 7 * ObligationPolicy.day {

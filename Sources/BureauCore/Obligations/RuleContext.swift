@@ -147,6 +147,7 @@ struct RuleContext {
         case .initialNotification: return initialNotificationDrafts()
         case .eventNotification: return eventNotificationDrafts()
         case .healthReport: return healthReportDrafts()
+        case .enquiry: return []  // not a prisoner's duty: see EnquiryClock
         case .monthlyInspection: return monthlyInspectionDrafts()
         case .medicalCertificate: return medicalCertificateDrafts()
         case .correspondenceQuota: return correspondenceQuotaDrafts()

@@ -4,6 +4,8 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, Comparable {
     case initialNotification = "GC3-122-initial"
     case eventNotification = "GC3-122-events"
     case healthReport = "GC3-122-health"
+    /// Art. 122(7): enquiries are clocked per enquiry, not per prisoner (`EnquiryClock`).
+    case enquiry = "GC3-122-enquiry"
     case monthlyInspection = "GC3-31-monthly"
     case medicalCertificate = "GC3-30-cert"
     case correspondenceQuota = "GC3-71-quota"

@@ -17,6 +17,17 @@ public struct OutboxBatch: Sendable, Hashable, Codable {
         public var content: NoticeContent
     }
 
+    /// An answer to an enquiry (Art. 122(7)): what it says and the letter in the enquirer's language.
+    public struct Answer: Sendable, Hashable, Codable {
+        /// Quote it in the acknowledgement.
+        public var id: UUID
+        public var enquiryID: UUID
+        public var recipient: Addressee
+        public var language: String
+        public var content: EnquiryReply
+        public var letter: String
+    }
+
     public var format: String
     public var batchID: String
     public var createdAt: Date
@@ -35,6 +46,8 @@ public struct OutboxBatch: Sendable, Hashable, Codable {
         /// Who is asked to keep (and may cosign) it.
         public var recipients: [String]
     }
+    /// Absent in batches written before enquiries existed.
+    public var answers: [Answer]?
 }
 
 /// What the recipient sends back (`bureau outbox ack FILE`):
@@ -103,6 +116,7 @@ extension NoticeOutbox {
                                                    subject: notice.subject, recipient: notice.recipient,
                                                    dueAt: notice.dueAt, content: notice.content))
             }
+            let answers = try await Self.sendAnswers(batchID: batchID, at: now, by: principal, on: tx)
             let witnesses = ["Central Tracing Agency"] + context.policy.protectingPowers.values.sorted()
             let queued = try await CheckpointModel.query(on: tx).filter(\.$batchID == nil).sort(\.$size).all()
             for checkpoint in queued {
@@ -114,9 +128,9 @@ extension NoticeOutbox {
                                     checkpoints: queued.isEmpty ? nil : queued.map {
                                         OutboxBatch.LogCheckpoint(size: $0.size, rootHash: $0.rootHash, note: $0.note,
                                                                   signedAt: $0.createdAt, recipients: witnesses)
-                                    })
+                                    }, answers: answers)
             try write(try signer.signedFile(batch: try Self.encoder.encode(batch)))
-            return ExportResult(batchID: batchID, count: included.count, skipped: skipped)
+            return ExportResult(batchID: batchID, count: included.count + answers.count, skipped: skipped)
         }
     }
 
@@ -143,6 +157,11 @@ extension NoticeOutbox {
                 guard let reference = item.reference.trimmedOrNil else {
                     throw DomainError.invalid("acknowledgements[\(index)].reference", "is required", code: "required")
                 }
+                if try await Self.acknowledgeAnswer(item.noticeID, reference: reference,
+                                                    receivedAt: item.receivedAt ?? now, on: tx) {
+                    changed += 1
+                    continue
+                }
                 let before = try await NoticeModel.find(item.noticeID, on: tx)?.status
                 _ = try await Self.acknowledge(item.noticeID, reference: reference, receivedAt: item.receivedAt ?? now,
                                                now: now, by: principal, on: tx)
@@ -150,5 +169,49 @@ extension NoticeOutbox {
             }
             return changed
         }
+    }
+}
+
+extension NoticeOutbox {
+    /// Pending answers to enquiries go in the same signed batch as the notices, and are marked sent with it.
+    static func sendAnswers(batchID: String, at now: Date, by principal: Principal,
+                            on tx: any Database) async throws -> [OutboxBatch.Answer] {
+        let rows = try await DispositionRow<EnquiryAnswersTable>.query(on: tx)
+            .filter(\.$status == OutboundNotice.Status.pending.rawValue).sort(\.$at).all()
+        var answers: [OutboxBatch.Answer] = []
+        for row in rows {
+            let answer = try row.decode(EnquiryAnswer.self)
+            guard let enquiryID = row.parentID else { throw StoreError.corrupt(EnquiryAnswersTable.schema, row.id?.uuidString) }
+            answers.append(OutboxBatch.Answer(id: answer.id, enquiryID: enquiryID, recipient: answer.recipient,
+                                              language: answer.language, content: answer.content, letter: answer.letter))
+            row.status = OutboundNotice.Status.sent.rawValue
+            row.extra = try DispositionCoding.json(["batchID": batchID, "sentBy": principal.username,
+                                                    "sentAt": String(Int64(now.timeIntervalSince1970 * 1000))])
+            try await row.update(on: tx)
+        }
+        return answers
+    }
+
+    /// Acknowledges a sent answer; false when `id` is not an answer (it may be a notice).
+    static func acknowledgeAnswer(_ id: UUID, reference: String, receivedAt: Date, on tx: any Database) async throws -> Bool {
+        guard let row = try await DispositionRow<EnquiryAnswersTable>.find(id, on: tx) else { return false }
+        guard row.status == OutboundNotice.Status.sent.rawValue else {
+            throw DomainError(.conflict, code: "notice_not_sent", "answer \(id.uuidString) is \(row.status); only a sent one can be acknowledged")
+        }
+        row.status = OutboundNotice.Status.acknowledged.rawValue
+        var extra = (try? DispositionCoding.value([String: String].self, row.extra ?? "{}", table: EnquiryAnswersTable.schema,
+                                                  id: id)) ?? [:]
+        extra["reference"] = reference
+        extra["receivedAt"] = String(Int64(receivedAt.timeIntervalSince1970 * 1000))
+        row.extra = try DispositionCoding.json(extra)
+        try await row.update(on: tx)
+        return true
+    }
+
+    /// How many answers to enquiries wait for the next batch (the outbox page says so).
+    public func pendingAnswers(by principal: Principal) async throws -> Int {
+        try await requireOperator(principal, action: "outbox.list")
+        return try await DispositionRow<EnquiryAnswersTable>.query(on: context.db)
+            .filter(\.$status == OutboundNotice.Status.pending.rawValue).count()
     }
 }

@@ -5,7 +5,7 @@ import Fluent
 /// disposition) so work on one area never renumbers another's.
 public enum BureauMigrations {
     public static let all: [any Migration] = registry + ClocksMigrations.all + DispositionMigrations.all + AuditMigrations.all
-        + AuthMigrations.all
+        + AuthMigrations.all + EnquiryMigrations.all
 
     static let registry: [any Migration] = [
         M001_CreateUsers(),
@@ -42,5 +42,12 @@ enum AuditMigrations {
 enum AuthMigrations {
     static let all: [any Migration] = [
         M015_AddSecondFactor(),
+    ]
+}
+
+/// Tracing: enquiries and their answers (issue 12).
+enum EnquiryMigrations {
+    static let all: [any Migration] = [
+        M016_CreateEnquiries(),
     ]
 }

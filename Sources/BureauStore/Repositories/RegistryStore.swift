@@ -74,6 +74,7 @@ public struct RegistryStore: Sendable {
                                 timeline: [TimelineEntry(event: capture, supersededBy: nil, redacted: false)],
                                 withheld: [], capturedAt: registration.capturedAt)
         }
+        context.names.setUnit(file.prisoner.unit, of: file.prisoner.id)
         context.names.insert(file.claims)
         return file
     }

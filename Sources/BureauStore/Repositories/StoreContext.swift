@@ -13,10 +13,12 @@ public struct StoreContext: Sendable {
     public let names: LiveNameIndex
     /// The Bureau's settings for the Convention clocks (`obligation-policy.json`; defaults otherwise).
     public let policy: ObligationPolicy
+    /// Bulk lists of enquiries being matched, with their progress.
+    public let enquiryLists: EnquiryListJobs
 
     public init(db: any Database, gate: WriteGate, clock: Clock, cipher: FieldCipher,
                 newID: @escaping @Sendable () -> UUID = { UUID() }, names: LiveNameIndex = LiveNameIndex(),
-                policy: ObligationPolicy = .standard) {
+                policy: ObligationPolicy = .standard, enquiryLists: EnquiryListJobs = EnquiryListJobs()) {
         self.db = db
         self.gate = gate
         self.clock = clock
@@ -24,6 +26,7 @@ public struct StoreContext: Sendable {
         self.newID = newID
         self.names = names
         self.policy = policy
+        self.enquiryLists = enquiryLists
     }
 
     /// Runs `body` in one transaction together with the audit entry `record`.

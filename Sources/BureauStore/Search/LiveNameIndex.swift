@@ -12,6 +12,10 @@ public final class LiveNameIndex: @unchecked Sendable {
     private let lock = NSLock()
     private var loading: Task<Void, any Error>?
     private var evidence: [String: MatchEvidence] = [:]
+    /// The unit of each prisoner (it is recorded on the prisoner, not on his claims), for ranking.
+    private var units: [UUID: String] = [:]
+    /// The father's name of each claim (Annex IV B item 4), for ranking enquiries.
+    private var fathers: [String: String] = [:]
 
     public init() {}
 
@@ -36,6 +40,7 @@ public final class LiveNameIndex: @unchecked Sendable {
     private func load(from db: any Database) async throws {
         var batch: [(key: String, name: String)] = []
         var facts: [String: MatchEvidence] = [:]
+        var fatherNames: [String: String] = [:]
         var lastID: UUID?
         // Paged by id so a large registry never sits in memory twice.
         while true {
@@ -48,11 +53,20 @@ public final class LiveNameIndex: @unchecked Sendable {
                 guard let entry = Self.entry(for: claim) else { continue }
                 batch.append(entry)
                 facts[entry.key] = Self.evidence(of: claim)
+                if let father = claim.fatherName?.trimmedOrNil { fatherNames[entry.key] = father }
             }
             lastID = last.id
         }
+        var unitsByPrisoner: [UUID: String] = [:]
+        for row in try await PrisonerModel.query(on: db).field(\.$id).field(\.$unit).all() {
+            if let id = row.id, let unit = row.unit?.trimmedOrNil { unitsByPrisoner[id] = unit }
+        }
         index.insert(contentsOf: batch)
-        lock.withLock { evidence.merge(facts) { $1 } }
+        lock.withLock {
+            evidence.merge(facts) { $1 }
+            fathers.merge(fatherNames) { $1 }
+            units.merge(unitsByPrisoner) { $1 }
+        }
     }
 
     /// Adds claims that were just committed.
@@ -60,8 +74,17 @@ public final class LiveNameIndex: @unchecked Sendable {
         for claim in claims {
             guard let entry = Self.entry(for: claim) else { continue }
             index.insert(key: entry.key, name: entry.name)
-            lock.withLock { evidence[entry.key] = Self.evidence(of: claim) }
+            lock.withLock {
+                evidence[entry.key] = Self.evidence(of: claim)
+                if let father = claim.fatherName?.trimmedOrNil { fathers[entry.key] = father }
+            }
         }
+    }
+
+    /// Records a prisoner's unit (registration), used as evidence when ranking.
+    public func setUnit(_ unit: String?, of prisonerID: UUID) {
+        guard let unit = unit?.trimmedOrNil else { return }
+        lock.withLock { units[prisonerID] = unit }
     }
 
     public struct Hit: Sendable {
@@ -70,13 +93,31 @@ public final class LiveNameIndex: @unchecked Sendable {
         public var name: String
         public var score: Double
         public var explanation: String
+        /// How each part of the name was matched, and the evidence notes, for explanations in any language.
+        public var alignments: [TokenAlignment] = []
+        public var notes: [String] = []
+        /// The claim's father's name, when recorded.
+        public var fatherName: String?
     }
 
     /// Ranked prisoners for `name`: the best-matching claim of each, best first.
     public func search(_ name: String, dateOfBirth: String?, top: Int) -> [Hit] {
-        let known = lock.withLock { evidence }
-        let hits = index.search(name, top: top * 3, evidence: MatchEvidence(dateOfBirth: dateOfBirth),
-                                candidateEvidence: { known[$0] })
+        search(name, evidence: MatchEvidence(dateOfBirth: dateOfBirth), top: top)
+    }
+
+    /// Ranked prisoners for `name` with the query's evidence (date of birth, service number, unit)
+    /// weighed against each claim's (and its prisoner's unit).
+    public func search(_ name: String, evidence query: MatchEvidence, top: Int) -> [Hit] {
+        let (known, unitOf, fatherOf) = lock.withLock { (evidence, units, fathers) }
+        let hits = index.search(name, top: top * 3, evidence: query, candidateEvidence: { key in
+            var facts = known[key]
+            if let prisoner = key.split(separator: "/").first.flatMap({ UUID(uuidString: String($0)) }),
+               let unit = unitOf[prisoner] {
+                facts = facts ?? MatchEvidence()
+                facts?.unit = unit
+            }
+            return facts
+        })
         var seen = Set<UUID>()
         var result: [Hit] = []
         for hit in hits {
@@ -84,7 +125,8 @@ public final class LiveNameIndex: @unchecked Sendable {
             guard parts.count == 2, let prisoner = UUID(uuidString: String(parts[0])),
                   let claim = UUID(uuidString: String(parts[1])), seen.insert(prisoner).inserted else { continue }
             result.append(Hit(prisonerID: prisoner, claimID: claim, name: hit.name, score: hit.score.score,
-                              explanation: hit.explanationText))
+                              explanation: hit.explanationText, alignments: hit.explanation, notes: hit.score.evidenceNotes,
+                              fatherName: fatherOf[hit.key]))
             if result.count == top { break }
         }
         return result

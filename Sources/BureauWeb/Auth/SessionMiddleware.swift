@@ -5,6 +5,8 @@ import Vapor
 /// cookie-authenticated requests.
 struct SessionMiddleware: AsyncMiddleware {
     static let cookieName = "bureau_session"
+    /// The largest form body any page takes (the enquiry list import).
+    static let largestForm = 8 * 1024 * 1024
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let users = request.bureau.users
@@ -33,9 +35,10 @@ struct SessionMiddleware: AsyncMiddleware {
         if supplied == nil, request.headers.contentType == .urlEncodedForm {
             // Middleware runs before the route collects the body: a form larger than the first chunk
             // off the socket (about 2 KB) is still streaming here, and its `_csrf` field would read as
-            // missing. Collect it now, up to the same limit the routes apply.
+            // missing. Collect it now, up to the largest form any route takes (a pasted CTA list of
+            // enquiries, 8 MB): a route's own limit is not visible from here, so this bound is the one that holds.
             if request.body.data == nil {
-                let limit = request.application.routes.defaultMaxBodySize.value
+                let limit = Self.largestForm
                 guard (try? await request.body.collect(max: limit).get()) != nil else {
                     throw Abort(.payloadTooLarge, reason: "the form is larger than Bureau accepts")
                 }

@@ -25,6 +25,9 @@ struct ObligationsPage {
         var rules: [Option]
         var prisoner: String
         var prisonerLabel: String
+        /// GC3-122-enquiry: enquiries are clocked per enquiry, shown beside the prisoners' obligations.
+        var enquiries: EnquiryPanel?
+        var hasEnquiries: Bool
     }
 
     func dashboard(_ request: Request) async throws -> Response {
@@ -36,6 +39,7 @@ struct ObligationsPage {
         let state = (try? request.query.get(String.self, at: "state"))?.trimmedOrNil ?? ""
         let outbox = AccessPolicy.allows(user.account.role, .operateOutbox)
         let shown = result.obligations.prefix(Self.rowLimit)
+        let panel = try await EnquiryPanel.load(request, user: user)
         let prisonerLabel = filter.prisonerID.flatMap { result.prisoners[$0] }
             .map { "\($0.internmentNumber) · \($0.name)" } ?? ""
         let model = DashboardModel(
@@ -51,7 +55,8 @@ struct ObligationsPage {
             rules: RuleID.allCases.map {
                 Option(value: $0.rawValue, label: "\($0.rawValue) (\(RuleCatalogue.rule($0).article))", selected: $0 == filter.rule)
             },
-            prisoner: filter.prisonerID?.uuidString ?? "", prisonerLabel: prisonerLabel)
+            prisoner: filter.prisonerID?.uuidString ?? "", prisonerLabel: prisonerLabel,
+            enquiries: panel, hasEnquiries: panel != nil)
         return try await request.renderPage("obligations", titleKey: "obligations.title", model: model)
     }
 

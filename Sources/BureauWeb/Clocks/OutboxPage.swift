@@ -26,6 +26,8 @@ struct OutboxPage {
         var rows: [Row]
         var hasRows: Bool
         var states: [ObligationsPage.Option]
+        /// Answers to enquiries (Art. 122(7)) waiting for the next signed batch.
+        var pendingAnswers: Int
     }
 
     func show(_ request: Request) async throws -> Response {
@@ -51,10 +53,11 @@ struct OutboxPage {
                        statusKey: "outbox.status.\(notice.status.rawValue)", sent: sent, reference: notice.reference ?? "",
                        pending: notice.status == .pending, awaitingAck: notice.status == .sent)
         }
+        let pendingAnswers = try await request.outbox.pendingAnswers(by: user.principal)
         let model = Model(rows: rows, hasRows: !rows.isEmpty,
                           states: ["pending", "sent", "acknowledged", "all"].map {
                               .init(value: $0, label: $0 == "all" ? "common.all" : "outbox.status.\($0)", selected: $0 == chosen)
-                          })
+                          }, pendingAnswers: pendingAnswers)
         return try await request.renderPage("outbox", titleKey: "outbox.title", model: model, error: error, status: status)
     }
 

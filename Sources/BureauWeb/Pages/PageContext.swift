@@ -15,6 +15,7 @@ struct PageContext<Model: Encodable>: Encodable {
         var users: Bool
         var audit: Bool
         var exchanges: Bool
+        var enquiries: Bool
     }
 
     struct LanguageChoice: Encodable {
@@ -61,7 +62,7 @@ extension Request {
             csrf: user?.csrfToken ?? "",
             nav: .init(registry: can[Permission.readRegistry.rawValue]!, register: can[Permission.registerPrisoner.rawValue]!,
                        users: can[Permission.manageUsers.rawValue]!, audit: can[Permission.readAudit.rawValue]!,
-                       exchanges: can[Permission.readExchanges.rawValue]!),
+                       exchanges: can[Permission.readExchanges.rawValue]!, enquiries: can[Permission.readEnquiries.rawValue]!),
             can: can,
             languages: Catalog.languages.map { .init(code: $0, label: Self.languageLabels[$0]!, current: $0 == language) },
             path: url.path, error: error, notice: notice, page: model)

@@ -74,6 +74,18 @@ struct PrisonerDetailPage {
         var hasEventKinds: Bool
         var hasWithheld: Bool
         var cannotStateIdentity: Bool
+        /// Art. 122(7): enquiries whose outcome names him, with their answers (for roles that read enquiries).
+        var enquiries: [EnquiryLine]
+        var hasEnquiries: Bool
+    }
+
+    struct EnquiryLine: Encodable {
+        var id: String
+        var names: String
+        var enquirer: String
+        var resultKey: String
+        var statusKey: String
+        var answered: String
     }
 
     func show(_ request: Request) async throws -> Response {
@@ -103,6 +115,12 @@ struct PrisonerDetailPage {
                 canCorrect: entry.supersededBy == nil && writable.contains(entry.event.kind)
                     && EventPage.supportedKinds.contains(entry.event.kind))
         }
+        let enquiries = try await request.bureau.enquiries.enquiries(about: prisoner.id, by: user.principal).map { enquiry in
+            EnquiryLine(id: enquiry.id.uuidString, names: enquiry.person.names.joined(separator: " / "),
+                        enquirer: enquiry.enquirer.name, resultKey: "eresult.\(enquiry.outcome?.result.code.rawValue ?? "")",
+                        statusKey: "estatus.\(enquiry.status.rawValue)",
+                        answered: enquiry.answeredAt.map { DateText.format($0, language: language, timeZone: zone) } ?? "")
+        }
         let model = Model(
             id: prisoner.id.uuidString, number: prisoner.internmentNumber,
             name: file.assessedClaim?.displayName ?? "—", statusKey: "status.\(prisoner.status.rawValue)",
@@ -115,7 +133,7 @@ struct PrisonerDetailPage {
             eventKinds: EventPage.supportedKinds.filter { writable.contains($0) && $0 != .capture }
                 .map { Field(key: "event.\($0.rawValue)", value: $0.rawValue) },
             hasEventKinds: EventPage.supportedKinds.contains { writable.contains($0) && $0 != .capture }, hasWithheld: !file.withheld.isEmpty,
-            cannotStateIdentity: !prisoner.canStateIdentity)
+            cannotStateIdentity: !prisoner.canStateIdentity, enquiries: enquiries, hasEnquiries: !enquiries.isEmpty)
         return try await request.renderPage("prisoner", titleKey: "prisoner.title", model: model)
     }
 

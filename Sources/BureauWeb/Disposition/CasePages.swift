@@ -249,7 +249,11 @@ struct CasePages {
             id: c.id.uuidString, prisonerID: c.prisonerID.uuidString, number: file.prisoner.internmentNumber,
             name: file.name ?? "—", kindKey: "casekind.\(c.kind.rawValue)", state: c.state.rawValue,
             stateKey: "casestate.\(c.state.rawValue)", route: c.route?.description ?? "—", receivingPower: c.receivingPower ?? "—",
-            author: c.author, created: text.date(c.createdAt), guards: file.guards.map { GuardRow($0, text: text) },
+            author: c.author, created: text.date(c.createdAt), guards: file.guards.map { result in
+                var row = GuardRow(result, text: text)
+                row.awaitingConfirmation = c.overrides.contains { $0.key == result.key && $0.confirmedBy == nil }
+                return row
+            },
             allClear: file.guards.allClear, canReadWill: file.willStatements != nil, statements: statements,
             hasStatements: !statements.isEmpty, risks: risks, article12: article12, consultations: consultations,
             approvals: approvals, overrides: overrides, history: history, notices: notices,

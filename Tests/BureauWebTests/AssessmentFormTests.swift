@@ -35,8 +35,11 @@ extension WebSuite {
                     ("basis", "Note verbale of the ROK MFA"), ("assessedAt", "2026-11-26T10:00"),
                 ])
                 #expect(saved.status == .seeOther, "\(saved.body.string)")
-                #expect(saved.headers.first(name: .location) == "/prisoners/\(id)")
+                #expect(saved.headers.first(name: .location) == "/prisoners/\(id)?saved=1")
                 #expect(try await bureau.rows(Article12Table.self) == 1)
+                // The officer lands on the record with a confirmation in his language.
+                let landed = try await legal.get(bureau, "/prisoners/\(id)?saved=1", language: "uk")
+                #expect(landed.body.string.contains("role=\"status\">Збережено.</div>"))
 
                 // A registrar may not assess: the route refuses him and writes nothing.
                 let registrarForm = try await FormSession.signIn(bureau, .registrar, name: "rg.other")
@@ -62,7 +65,7 @@ extension WebSuite {
                     ("finalStatementIssued", "on"), ("valuablesResolved", "on"),
                 ])
                 #expect(saved.status == .seeOther, "\(saved.body.string)")
-                #expect(saved.headers.first(name: .location) == "/prisoners/\(id)")
+                #expect(saved.headers.first(name: .location) == "/prisoners/\(id)?saved=1")
                 let noCSRF = try await camp.post(bureau, "/prisoners/\(id)/exit-checklist", [("valuablesResolved", "on")],
                                                  csrf: false)
                 #expect(noCSRF.status == .forbidden)

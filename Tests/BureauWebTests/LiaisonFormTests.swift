@@ -62,7 +62,7 @@ extension WebSuite {
                     ("approvalReason", "Needed for the ROK's acceptance"), ("approvedAt", "2026-11-22T09:00"),
                 ])
                 #expect(saved.status == .seeOther, "\(saved.body.string)")
-                #expect(saved.headers.first(name: .location) == "/prisoners/\(ri)")
+                #expect(saved.headers.first(name: .location) == "/prisoners/\(ri)?saved=1")
                 #expect(try await bureau.rows(ConsultationsTable.self) == 1)
             }
         }

@@ -61,7 +61,7 @@ struct Article12Page {
                 basis: form.basis?.trimmedOrNil ?? "", assessor: "",
                 assessedAt: try reader.dateTime(form.assessedAt, field: "assessedAt")!, supersedes: nil)
             _ = try await request.bureau.disposition.recordArticle12(assessment, for: id, by: user.principal)
-            return request.redirect(to: "/prisoners/\(id.uuidString)", redirectType: .normal)
+            return request.redirect(to: "/prisoners/\(id.uuidString)?saved=1", redirectType: .normal)
         } catch let error as DomainError where ![.forbidden, .notFound].contains(error.kind) {
             return try await request.renderPage("article12-new", titleKey: "article12new.title",
                                                 model: Model(id: id.uuidString, form: form),
@@ -99,7 +99,7 @@ struct ExitChecklistPage {
                                       valuablesResolved: form.valuablesResolved != nil)
         do {
             _ = try await request.bureau.disposition.recordExitChecklist(checklist, for: id, by: user.principal)
-            return request.redirect(to: "/prisoners/\(id.uuidString)", redirectType: .normal)
+            return request.redirect(to: "/prisoners/\(id.uuidString)?saved=1", redirectType: .normal)
         } catch let error as DomainError where ![.forbidden, .notFound].contains(error.kind) {
             return try await request.renderPage("exit-checklist", titleKey: "exitchecklist.title",
                                                 model: Model(id: id.uuidString, finalStatementIssued: checklist.finalStatementIssued,
@@ -133,7 +133,7 @@ struct OverridePages {
         let key = (try? request.content.get(String.self, at: "key"))?.trimmedOrNil ?? ""
         do {
             try await body(request.bureau.disposition, id, key, user)
-            return request.redirect(to: "/cases/\(id.uuidString)", redirectType: .normal)
+            return request.redirect(to: "/cases/\(id.uuidString)?saved=1", redirectType: .normal)
         } catch let error as DomainError where ![.forbidden, .notFound].contains(error.kind) {
             let file = try await request.bureau.disposition.caseFile(id, by: user.principal, purpose: "case page")
             return try await CasePages().render(file, request: request, user: user, error: request.message(for: error),

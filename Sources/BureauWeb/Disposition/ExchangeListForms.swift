@@ -22,7 +22,7 @@ struct ExchangeListForms {
             let category = try reader.choice(try? request.content.get(String.self, at: "category"), ExchangeCategory.self,
                                              field: "category") ?? .otherRank
             _ = try await request.bureau.disposition.addToList(id, prisonerID: prisoner, category: category, by: user.principal)
-            return request.redirect(to: "/exchanges/\(id.uuidString)#our-list", redirectType: .normal)
+            return request.redirect(to: "/exchanges/\(id.uuidString)?saved=1#our-list", redirectType: .normal)
         } catch let refusal as TransitionRefusal {
             let text = DispositionText(request: request)
             let reasons = refusal.errors.map { request.message(for: $0) } + refusal.blockingGuards.map(text.guardMessage)
@@ -65,7 +65,7 @@ struct ExchangeListForms {
             }
             guard !outcomes.isEmpty else { throw DomainError.invalid("outcome", "is required", code: "required") }
             _ = try await request.bureau.disposition.reconcile(id, outcomes: outcomes, by: user.principal)
-            return request.redirect(to: "/exchanges/\(id.uuidString)#reconciliation", redirectType: .normal)
+            return request.redirect(to: "/exchanges/\(id.uuidString)?saved=1#reconciliation", redirectType: .normal)
         } catch let refusal as TransitionRefusal {
             let text = DispositionText(request: request)
             let reasons = refusal.errors.map { request.message(for: $0) } + refusal.blockingGuards.map(text.guardMessage)

@@ -28,7 +28,7 @@ extension CasePages {
                                     receivingOfficial: form.receivingOfficial?.trimmedOrNil, icrcPresent: form.icrcPresent != nil,
                                     icrcDelegate: form.icrcDelegate?.trimmedOrNil, note: form.handoverNote?.trimmedOrNil)
             _ = try await store.transition(id, to: .executed(handover), by: user.principal)
-            return request.redirect(to: "/cases/\(id.uuidString)", redirectType: .normal)
+            return request.redirect(to: "/cases/\(id.uuidString)?saved=1", redirectType: .normal)
         } catch let refusal as TransitionRefusal {
             let text = DispositionText(request: request)
             let reasons = refusal.errors.map { request.message(for: $0.onForm()) } + refusal.blockingGuards.map(text.guardMessage)

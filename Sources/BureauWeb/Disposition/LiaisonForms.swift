@@ -80,7 +80,7 @@ struct PartyPage {
             let assignment = PartyRoleAssignment(partyID: UUID(), prisonerID: id, role: role, contested: form.contested != nil,
                                                  rationale: form.rationale?.trimmedOrNil)
             _ = try await request.bureau.disposition.createParty(party, roles: [assignment], by: user.principal)
-            return "/prisoners/\(id.uuidString)"
+            return "/prisoners/\(id.uuidString)?saved=1"
         }
     }
 }
@@ -179,7 +179,7 @@ struct ConsultationPage {
                 caseIDs: caseID.map { [$0] } ?? [], prisonerIDs: [id], disclosesWill: discloses, disclosureApproval: approval,
                 recordedBy: "", recordedAt: Date())
             _ = try await request.bureau.disposition.recordConsultation(consultation, by: user.principal)
-            return "/prisoners/\(id.uuidString)"
+            return "/prisoners/\(id.uuidString)?saved=1"
         }
     }
 }
@@ -241,7 +241,7 @@ struct EligibilityPage {
                 decidedAt: try reader.dateTime(form.decidedAt, field: "decidedAt")!,
                 decidedBy: form.decidedBy?.trimmedOrNil ?? "", fitToTravel: form.fitToTravel != nil)
             _ = try await request.bureau.disposition.recordEligibility(eligibility, for: id, by: user.principal)
-            return "/prisoners/\(id.uuidString)"
+            return "/prisoners/\(id.uuidString)?saved=1"
         }
     }
 }

@@ -113,6 +113,17 @@ struct WebDriver {
         try await call(.POST, "/execute/sync", ["script": source, "args": arguments])
     }
 
+    /// Sets the window's outer size (1366 for a desk, 390 for a phone).
+    func resize(width: Int, height: Int) async throws {
+        _ = try await call(.POST, "/window/rect", ["width": width, "height": height])
+    }
+
+    /// How wide the page is against the window: more than the window means a sideways scroll.
+    func widths() async throws -> (scroll: Int, inner: Int) {
+        let pair = try await script("return [document.documentElement.scrollWidth, window.innerWidth]") as? [Int] ?? [0, 0]
+        return (pair[0], pair[1])
+    }
+
     func currentURL() async throws -> String {
         try await call(.GET, "/url") as? String ?? ""
     }

@@ -71,3 +71,14 @@ extension DispositionStore {
         }
     }
 }
+
+extension DispositionStore {
+    /// The parties a consultation about this prisoner may be logged with: every registered party but
+    /// those whose only link to him is a role this reader may not know (`NeedToKnow`). Not audited: it
+    /// names states and organisations, no restricted content.
+    public func parties(for prisonerID: UUID, by principal: Principal) async throws -> [Party] {
+        try await require(principal, .liaise, action: "party.list", entity: "prisoner", entityID: prisonerID)
+        let facts = try await Self.facts(of: prisonerID, on: context.db, cipher: context.cipher)
+        return NeedToKnow(principal.role).visible(facts.parties, roles: facts.partyRoles)
+    }
+}

@@ -94,6 +94,10 @@ struct CasePages {
         var canSubmit: Bool
         var canApprove: Bool
         var canWithdraw: Bool
+        /// The hand-over form (execute), shown to whoever may record it once the case is approved; a
+        /// refused hand-over comes back with what was typed.
+        var canExecute: Bool = false
+        var handoverForm: HandoverForm = HandoverForm()
         var hasActions: Bool { canSubmit || canApprove || canWithdraw }
         var hasApprovals: Bool { !approvals.isEmpty }
         var hasOverrides: Bool { !overrides.isEmpty }
@@ -102,7 +106,7 @@ struct CasePages {
         private enum CodingKeys: String, CodingKey {
             case id, prisonerID, number, name, kindKey, state, stateKey, route, receivingPower, author, created, guards,
                  allClear, canReadWill, statements, hasStatements, risks, article12, consultations, approvals, overrides,
-                 history, notices, handover, canSubmit, canApprove, canWithdraw, hasActions, hasApprovals, hasOverrides,
+                 history, notices, handover, canSubmit, canApprove, canWithdraw, canExecute, handoverForm, hasActions, hasApprovals, hasOverrides,
                  hasNotices
         }
 
@@ -135,6 +139,8 @@ struct CasePages {
             try container.encode(canSubmit, forKey: .canSubmit)
             try container.encode(canApprove, forKey: .canApprove)
             try container.encode(canWithdraw, forKey: .canWithdraw)
+            try container.encode(canExecute, forKey: .canExecute)
+            try container.encode(handoverForm, forKey: .handoverForm)
             try container.encode(hasActions, forKey: .hasActions)
             try container.encode(hasApprovals, forKey: .hasApprovals)
             try container.encode(hasOverrides, forKey: .hasOverrides)
@@ -187,6 +193,7 @@ struct CasePages {
         case "submit": target = .underLegalReview
         case "approve": target = .approved(note: note)
         case "withdraw": target = .withdrawn(reason: note ?? "")
+        case "execute": return try await execute(request, id: id, user: user)
         default: throw DomainError.invalid("action", "is not one of the offered choices", code: "invalid_choice")
         }
         do {
@@ -202,7 +209,7 @@ struct CasePages {
     }
 
     func render(_ file: CaseFile, request: Request, user: CurrentUser, error: String? = nil,
-                status: HTTPResponseStatus = .ok) async throws -> Response {
+                status: HTTPResponseStatus = .ok, handoverForm: HandoverForm? = nil) async throws -> Response {
         let text = DispositionText(request: request)
         let c = file.dispositionCase
         let superseded = Set((file.willStatements ?? []).compactMap(\.supersedes))
@@ -249,13 +256,20 @@ struct CasePages {
             id: c.id.uuidString, prisonerID: c.prisonerID.uuidString, number: file.prisoner.internmentNumber,
             name: file.name ?? "—", kindKey: "casekind.\(c.kind.rawValue)", state: c.state.rawValue,
             stateKey: "casestate.\(c.state.rawValue)", route: c.route?.description ?? "—", receivingPower: c.receivingPower ?? "—",
-            author: c.author, created: text.date(c.createdAt), guards: file.guards.map { GuardRow($0, text: text) },
+            author: c.author, created: text.date(c.createdAt), guards: file.guards.map { result in
+                var row = GuardRow(result, text: text)
+                row.awaitingConfirmation = c.overrides.contains { $0.key == result.key && $0.confirmedBy == nil }
+                return row
+            },
             allClear: file.guards.allClear, canReadWill: file.willStatements != nil, statements: statements,
             hasStatements: !statements.isEmpty, risks: risks, article12: article12, consultations: consultations,
             approvals: approvals, overrides: overrides, history: history, notices: notices,
             handover: c.handover.map { "\(text.date($0.at)) · \($0.place) · \($0.receivingParty)\($0.icrcPresent ? " · ICRC: \($0.icrcDelegate ?? "")" : "")" } ?? "",
             canSubmit: actions.contains(.submit), canApprove: actions.contains(.approve),
-            canWithdraw: actions.contains(.withdraw))
+            canWithdraw: actions.contains(.withdraw), canExecute: actions.contains(.execute),
+            handoverForm: handoverForm ?? HandoverForm(
+                at: FormReader(timeZone: request.bureau.config.timeZone).localInput(request.bureau.context.clock.now()),
+                receivingParty: c.receivingPower))
         return try await request.renderPage("case", titleKey: "case.title", model: model, error: error, status: status)
     }
 }

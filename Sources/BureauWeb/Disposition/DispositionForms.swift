@@ -20,6 +20,8 @@ func dispositionFormRoutes(_ app: Application) {
     let liaison = app.grouped(RoleMiddleware(.liaise))
     liaison.get("prisoners", ":id", "cases", "new", use: cases.form)
     liaison.post("prisoners", ":id", "cases", use: cases.submit)
+    assessmentFormRoutes(app)
+    liaisonFormRoutes(app)
 }
 
 extension DomainError {

@@ -24,6 +24,7 @@ func dispositionPageRoutes(_ app: Application) throws {
     app.grouped(RoleMiddleware(.recordWill, .readWill))
         .get("prisoners", ":id", "will-statement-form", use: WillStatementForm().show)
     dispositionFormRoutes(app)
+    exchangeFormRoutes(app)
 }
 
 /// Shared formatting of disposition values for pages.
@@ -59,6 +60,10 @@ struct GuardRow: Encodable {
     var severityKey: String
     var message: String
     var key: String
+    /// A failed warn guard may be overridden with a reason and a second approver's confirmation.
+    var overridable: Bool
+    /// An override requested and not yet confirmed by a second person.
+    var awaitingConfirmation: Bool
 
     init(_ result: GuardResult, text: DispositionText) {
         number = result.guardNumber
@@ -68,5 +73,7 @@ struct GuardRow: Encodable {
         severityKey = "severity.\(result.severity.rawValue)"
         message = text.guardMessage(result)
         key = result.key
+        overridable = result.status == .failed && result.severity == .warn
+        awaitingConfirmation = false
     }
 }

@@ -31,6 +31,7 @@ struct ExchangePages {
         var prisonerID: String
         var name: String
         var categoryKey: String
+        var category: String = ""
         var requested: Bool
         var barred: Bool
         var reasons: [GuardRow]
@@ -69,6 +70,11 @@ struct ExchangePages {
         var hasProposed: Bool
         var hasExcluded: Bool
         var hasListReview: Bool
+        /// Choices of the list and reconciliation forms, and who may use them.
+        var categories: [FormOption]
+        var outcomes: [FormOption]
+        var now: String
+        var canReconcile: Bool
     }
 
     struct ListModel: Encodable {
@@ -132,7 +138,7 @@ struct ExchangePages {
         }
         let proposed = file.proposal.proposed.map {
             Person(prisonerID: $0.prisonerID.uuidString, name: name($0.prisonerID), categoryKey: "category.\($0.category.rawValue)",
-                   requested: $0.requestedByCounterpart, barred: false, reasons: $0.warnings.map { GuardRow($0, text: text) })
+                   category: $0.category.rawValue, requested: $0.requestedByCounterpart, barred: false, reasons: $0.warnings.map { GuardRow($0, text: text) })
         }
         let crossings = n.reconciliation.map { entry -> Crossing in
             switch entry.outcome {
@@ -151,7 +157,12 @@ struct ExchangePages {
             ratio: file.totals.ratio.map { String(format: "%.2f", $0) } ?? "—",
             canReview: AccessPolicy.allows(user.account.role, .liaise), hasOurList: !ourList.isEmpty,
             hasCounterpartList: !entries.isEmpty, hasProposed: !proposed.isEmpty, hasExcluded: !file.proposal.excluded.isEmpty,
-            hasListReview: !file.listReview.isEmpty)
+            hasListReview: !file.listReview.isEmpty,
+            categories: FormOption.choices(ExchangeCategory.self, "category"),
+            outcomes: [FormOption(value: "crossed", key: "exchange.crossed")]
+                + FormOption.choices(NonCrossingReason.self, "noncrossing"),
+            now: FormReader(timeZone: request.bureau.config.timeZone).localInput(request.bureau.context.clock.now()),
+            canReconcile: AccessPolicy.allows(user.account.role, .recordHandover) && !ourList.isEmpty && crossings.isEmpty)
         return try await request.renderPage("exchange", titleKey: "exchange.title", model: model, error: error, status: status)
     }
 

@@ -65,7 +65,7 @@ extension Request {
                        exchanges: can[Permission.readExchanges.rawValue]!, enquiries: can[Permission.readEnquiries.rawValue]!),
             can: can,
             languages: Catalog.languages.map { .init(code: $0, label: Self.languageLabels[$0]!, current: $0 == language) },
-            path: url.path, error: error, notice: notice, page: model)
+            path: url.path, error: error, notice: notice ?? savedNotice(language), page: model)
         let view = try await self.view.render(template, context)
         let response = try await view.encodeResponse(for: self)
         response.status = status
@@ -74,6 +74,13 @@ extension Request {
     }
 
     static let languageLabels = ["uk": "UA", "en": "EN", "ru": "RU"]
+
+    /// After a save the form redirects to the record with `?saved=1`: the record's page confirms it in
+    /// the page language (nothing else is read from the query, so no text can be injected this way).
+    func savedNotice(_ language: String) -> String? {
+        guard method == .GET, (try? query.get(String.self, at: "saved")) == "1" else { return nil }
+        return bureau.catalog.text("common.saved", language)
+    }
 
     /// A domain error as a sentence in the page language.
     /// The error in the page language. A code without a sentence of its own falls back to the

@@ -156,3 +156,13 @@ extension LegalGuards {
         }
     }
 }
+
+extension GroupRepresentative {
+    /// The group representative a `GC3-79-rep` election on `prisonerID`'s timeline made; nil for an
+    /// election not linked to a group.
+    public init?(election: RepresentativeElection, prisonerID: UUID, at electedAt: Date, endedAt: Date? = nil) {
+        guard let group = election.group?.trimmedOrNil else { return nil }
+        self.init(facility: election.facility, group: group, prisonerID: prisonerID, electedAt: electedAt,
+                  approved: election.approved, endedAt: endedAt)
+    }
+}

@@ -13,6 +13,7 @@ import Testing
                  forcesServedWith: forces, languages: [language], registeredAt: DispositionDemo.capture, registeredBy: "rg")
     }
 
+    // guard: 10
     @Test func koreanSpeakersOfTheDPRKInRussianUnitsAreAGroupApartFromRussians() {
         let kim = soldier(10, power: "PRK", language: "ko-KP", forces: "RUS")
         let groups = PrisonerGroups.derive([
@@ -24,6 +25,7 @@ import Testing
         #expect(PrisonerGroup.Key(code: "PRK/ko/RUS") == groups[0].key)
     }
 
+    // guard: 10
     @Test func aKoreanMovedAmongRussianSoldiersOnlyRaisesTheArticle22Warning() {
         let russians = [petrov, soldier(11, power: "RUS", language: "ru", forces: "RUS")]
         let results = LegalGuards.placement(Placement(prisoner: ri, facility: "Camp 1", section: "A"), occupants: russians,
@@ -47,6 +49,7 @@ import Testing
         #expect(LegalGuards.placement(Placement(prisoner: ri, facility: "Camp 1"), occupants: russians, consentRecorded: true).allClear)
     }
 
+    // guard: 10
     @Test func separationFromTheForcesHeServedWithIsWarned() {
         let ukrainians = [soldier(12, power: "PRK", language: "ko", forces: "PRK")]
         let keys = LegalGuards.placement(Placement(prisoner: ri, facility: "Camp 2"), occupants: ukrainians, consentRecorded: false)
@@ -57,6 +60,7 @@ import Testing
         #expect(withOwn.map(\.key) == ["guard.10.with_own_group"])
     }
 
+    // guard: 10
     @Test func aGroupWithoutAnElectedRepresentativeIsFlagged() {
         let groups = PrisonerGroups.derive([Placement(prisoner: ri, facility: "Camp 1"), Placement(prisoner: petrov, facility: "Camp 1")])
         let russianRep = GroupRepresentative(facility: "Camp 1", group: "RUS/ru/RUS", prisonerID: petrov.id,
@@ -67,5 +71,21 @@ import Testing
         // Six months on, the Russian group's mandate has run out as well (GC3-79-rep).
         let later = LegalGuards.representation(groups, elected: [russianRep], at: DispositionDemo.date("2026-09-15"))
         #expect(later.filter(\.blocks).count == 2)
+    }
+
+    // guard: 10
+    @Test func anElectionNamesItsGroupAndRepresentsIt() {
+        let groups = PrisonerGroups.derive([Placement(prisoner: ri, facility: "Camp 1")])
+        let election = RepresentativeElection(facility: "Camp 1", approved: true, group: groups[0].key.code)
+        let elected = [GroupRepresentative(election: election, prisonerID: ri.id, at: DispositionDemo.date("2026-05-01"))]
+            .compactMap { $0 }
+        #expect(LegalGuards.representation(groups, elected: elected, at: now).allClear)
+        #expect(GroupRepresentative(election: RepresentativeElection(facility: "Camp 1", approved: true), prisonerID: ri.id,
+                                    at: now) == nil)
+        // Not approved by the Detaining Power (Art. 79(4)): the group is still without a representative.
+        let refused = RepresentativeElection(facility: "Camp 1", approved: false, refusalReason: "r", group: groups[0].key.code)
+        let notApproved = [GroupRepresentative(election: refused, prisonerID: ri.id, at: DispositionDemo.date("2026-05-01"))]
+            .compactMap { $0 }
+        #expect(!LegalGuards.representation(groups, elected: notApproved, at: now).allClear)
     }
 }

@@ -27,6 +27,7 @@ import Testing
         Set(LegalGuards.mediaRelease(request).filter(\.blocks).map(\.key))
     }
 
+    // guard: 8
     @Test func aFaceAndVoiceStillIdentifiableAreRefusedWithTheArticle() throws {
         let filed = try MediaReleaseWorkflow.file(interview(rawDigest), by: legal)
         #expect(filed.digest == rawDigest)
@@ -50,11 +51,13 @@ import Testing
         #expect(refused.decision?.article == "GC III Art. 13(2)")
     }
 
+    // guard: 8
     @Test func hisConsentIsRecordedButNeverEnough() {
         let request = interview(rawDigest, consents: true)
         #expect(keys(request).isSuperset(of: ["guard.8.identifiable", "guard.8.consent_not_sufficient"]))
     }
 
+    // guard: 8
     @Test func blurredAndAlteredWithNoNameIsApprovedByTwo() throws {
         let edited = try MediaReleaseWorkflow.file(interview(editedDigest, measures: [.blurring, .voiceAlteration, .namesRemoved]),
                                                    by: legal)
@@ -70,6 +73,7 @@ import Testing
         #expect(throws: DomainError.self) { try MediaReleaseWorkflow.decide(approved, approve: false, reasoning: "x", by: approver, at: now) }
     }
 
+    // guard: 8
     @Test func theRiskAtHomeMustBeConsidered() {
         var request = interview(editedDigest, measures: [.blurring, .voiceAlteration, .namesRemoved])
         request.riskAssessmentIDs = []
@@ -79,6 +83,7 @@ import Testing
         #expect(interview(rawDigest).dataClass == .risk)
     }
 
+    // guard: 8
     @Test func aReleaseWithoutAnApprovedRequestIsABreach() throws {
         let approved = MediaReleaseRequest(
             id: DispositionDemo.id(801), prisonerID: DispositionDemo.ri.id, medium: .video, description: "edited",

@@ -29,6 +29,14 @@ public enum Permission: String, Sendable, Codable, CaseIterable {
     case recordHandover = "record_handover"
     /// Send Art. 122 notices: the outbox (derived from who may record a notification).
     case operateOutbox = "operate_outbox"
+    /// Record a media release request on behalf of whoever asks, assess it against Art. 13, record
+    /// and close breaches (guard 8; the press office holds no Bureau role and reads no case data).
+    case requestRelease = "request_release"
+    /// Approve or refuse a release request: the second person of guard 8.
+    case decideRelease = "decide_release"
+    /// Read release requests and breaches: derived from who may read the risk class, since a request
+    /// may cite his risk assessments and the risk to his family.
+    case readReleases = "read_releases"
 }
 
 public struct AccessPolicy: Sendable {
@@ -40,8 +48,8 @@ public struct AccessPolicy: Sendable {
         case .campOfficer: granted = [.readRegistry, .recordExitChecklist, .moveCase, .recordHandover]
         case .legalOfficer:
             granted = [.readRegistry, .recordWill, .assessRisk, .recordExitChecklist, .liaise, .readExchanges, .moveCase,
-                       .requestOverride, .recordHandover]
-        case .approver: granted = [.readRegistry, .readExchanges, .moveCase, .requestOverride, .confirmOverride]
+                       .requestOverride, .recordHandover, .requestRelease]
+        case .approver: granted = [.readRegistry, .readExchanges, .moveCase, .requestOverride, .confirmOverride, .decideRelease]
         case .liaisonOfficer: granted = [.readRegistry, .liaise, .readExchanges, .moveCase, .recordHandover]
         case .icrcDelegate: granted = [.readRegistry]
         case .investigator: granted = [.readRegistry, .recordClaim, .recordWill]
@@ -51,6 +59,7 @@ public struct AccessPolicy: Sendable {
         if !writableEventKinds(of: role).isEmpty { granted.insert(.recordEvent) }
         if canRecord(role, .notification) { granted.insert(.operateOutbox) }
         if canRead(role, .will) { granted.insert(.readWill) }
+        if canRead(role, .risk) && !granted.isDisjoint(with: [.requestRelease, .decideRelease]) { granted.insert(.readReleases) }
         return granted
     }
 

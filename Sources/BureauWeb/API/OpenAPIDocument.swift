@@ -22,7 +22,7 @@ enum OpenAPIDocument {
                                               "description": "Why the record is read; kept in the audit trail.",
                                               "schema": ["type": "string"]]
 
-    static var operations: [Operation] { registryOperations + clocksOperations + dispositionOperations }
+    static var operations: [Operation] { registryOperations + clocksOperations + dispositionOperations + mediaReleaseOperations }
 
     static let registryOperations: [Operation] = [
         Operation(method: "post", path: "/api/v1/session", summary: "Sign in; returns a bearer token and sets the session cookie",
@@ -118,7 +118,7 @@ enum OpenAPIDocument {
             "info": ["title": "Bureau API", "version": "1.0.0",
                      "description": "National Information Bureau registry (GC III Art. 122). Every read of a prisoner record and every write is audited."],
             "paths": .object(paths),
-            "components": ["schemas": OpenAPISchemas.all.merging(.object(clocksSchemas)).merging(OpenAPISchemas.disposition),
+            "components": ["schemas": OpenAPISchemas.all.merging(.object(clocksSchemas)).merging(OpenAPISchemas.disposition).merging(OpenAPISchemas.mediaReleases),
                            "securitySchemes": [
                                "bearer": ["type": "http", "scheme": "bearer"],
                                "cookie": ["type": "apiKey", "in": "cookie", "name": "bureau_session"],

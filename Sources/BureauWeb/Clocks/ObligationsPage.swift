@@ -25,6 +25,17 @@ struct ObligationsPage {
         var rules: [Option]
         var prisoner: String
         var prisonerLabel: String
+        /// Guard 8: material published without an approved release request, for those who read releases.
+        var breaches: [BreachRow]
+        var hasBreaches: Bool
+    }
+
+    struct BreachRow: Encodable {
+        var prisonerID: String
+        var mediumKey: String
+        var description: String
+        var publishedIn: String
+        var publishedOn: String
     }
 
     func dashboard(_ request: Request) async throws -> Response {
@@ -36,6 +47,14 @@ struct ObligationsPage {
         let state = (try? request.query.get(String.self, at: "state"))?.trimmedOrNil ?? ""
         let outbox = AccessPolicy.allows(user.account.role, .operateOutbox)
         let shown = result.obligations.prefix(Self.rowLimit)
+        var breaches: [BreachRow] = []
+        if AccessPolicy.allows(user.account.role, .readReleases) {
+            breaches = try await request.bureau.mediaReleases.breaches(of: nil, by: user.principal).map {
+                BreachRow(prisonerID: $0.prisonerID.uuidString, mediumKey: "mediamedium.\($0.medium.rawValue)",
+                          description: $0.description, publishedIn: $0.publishedIn,
+                          publishedOn: DateText.format($0.publishedAt, language: language, timeZone: zone))
+            }
+        }
         let prisonerLabel = filter.prisonerID.flatMap { result.prisoners[$0] }
             .map { "\($0.internmentNumber) · \($0.name)" } ?? ""
         let model = DashboardModel(
@@ -51,7 +70,8 @@ struct ObligationsPage {
             rules: RuleID.allCases.map {
                 Option(value: $0.rawValue, label: "\($0.rawValue) (\(RuleCatalogue.rule($0).article))", selected: $0 == filter.rule)
             },
-            prisoner: filter.prisonerID?.uuidString ?? "", prisonerLabel: prisonerLabel)
+            prisoner: filter.prisonerID?.uuidString ?? "", prisonerLabel: prisonerLabel,
+            breaches: breaches, hasBreaches: !breaches.isEmpty)
         return try await request.renderPage("obligations", titleKey: "obligations.title", model: model)
     }
 

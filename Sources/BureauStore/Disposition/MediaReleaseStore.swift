@@ -96,6 +96,16 @@ public struct MediaReleaseStore: Sendable {
         }
     }
 
+    /// The ids of his risk assessments, for a request that cites them (the form's "cite his risk assessments").
+    public func riskAssessmentIDs(of prisonerID: UUID, by principal: Principal) async throws -> [UUID] {
+        try await context.require(principal, .requestRelease, action: "risk.read", entity: "prisoner",
+                                  entityID: prisonerID.uuidString)
+        return try await context.audited(audit(principal, "risk.read", prisonerID: prisonerID)) { tx in
+            _ = try await RegistryStore.load(prisonerID, on: tx)
+            return try await DispositionStore.rows(RiskAssessmentsTable.self, of: prisonerID, on: tx, as: RiskAssessment.self).map(\.id)
+        }
+    }
+
     // MARK: Breaches
 
     /// Records material published about him without an approved request.

@@ -150,4 +150,5 @@ func mediaReleaseRoutes(_ app: Application) {
     requesters.post("prisoners", ":id", "media-breaches", use: releases.recordBreach)
     readers.get("media-breaches", use: releases.openBreaches)
     requesters.post("media-breaches", ":id", "close", use: releases.closeBreach)
+    mediaReleasePageRoutes(app)
 }

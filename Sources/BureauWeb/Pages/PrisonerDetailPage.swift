@@ -74,6 +74,26 @@ struct PrisonerDetailPage {
         var hasEventKinds: Bool
         var hasWithheld: Bool
         var cannotStateIdentity: Bool
+        /// Guard 8: release requests and breaches about him, for those who may read them.
+        var releases: [ReleaseRow] = []
+        var breaches: [ReleaseRow] = []
+        var hasReleases: Bool { !releases.isEmpty || !breaches.isEmpty }
+        var showReleases: Bool = false
+        var canRequestRelease: Bool = false
+    }
+
+    struct ReleaseRow: Encodable {
+        var date: String
+        var mediumKey: String
+        var description: String
+        var requester: String
+        var stateKey: String
+        var featureKeys: [String]
+        var reasoning: String
+        var id: String = ""
+        var canAssess: Bool = false
+        var canDecide: Bool = false
+        var canClose: Bool = false
     }
 
     func show(_ request: Request) async throws -> Response {
@@ -103,7 +123,7 @@ struct PrisonerDetailPage {
                 canCorrect: entry.supersededBy == nil && writable.contains(entry.event.kind)
                     && EventPage.supportedKinds.contains(entry.event.kind))
         }
-        let model = Model(
+        var model = Model(
             id: prisoner.id.uuidString, number: prisoner.internmentNumber,
             name: file.assessedClaim?.displayName ?? "—", statusKey: "status.\(prisoner.status.rawValue)",
             power: prisoner.powerDependedOn.power, powerContested: prisoner.powerDependedOn.contested,
@@ -116,6 +136,28 @@ struct PrisonerDetailPage {
                 .map { Field(key: "event.\($0.rawValue)", value: $0.rawValue) },
             hasEventKinds: EventPage.supportedKinds.contains { writable.contains($0) && $0 != .capture }, hasWithheld: !file.withheld.isEmpty,
             cannotStateIdentity: !prisoner.canStateIdentity)
+        if AccessPolicy.allows(user.account.role, .readReleases) {
+            let store = request.bureau.mediaReleases
+            model.showReleases = true
+            let role = user.account.role
+            model.canRequestRelease = AccessPolicy.allows(role, .requestRelease)
+            model.releases = try await store.releases(of: prisoner.id, by: user.principal).reversed().map { release in
+                ReleaseRow(date: DateText.format(release.recordedAt, language: language, timeZone: zone),
+                           mediumKey: "mediamedium.\(release.medium.rawValue)", description: release.description,
+                           requester: release.requester, stateKey: "releasestate.\(release.state.rawValue)",
+                           featureKeys: release.remainingIdentifiable.sorted().map { "mediafeature.\($0.rawValue)" },
+                           reasoning: (release.decision ?? release.assessment)?.reasoning ?? "", id: release.id.uuidString,
+                           canAssess: release.state == .requested && AccessPolicy.allows(role, .requestRelease),
+                           canDecide: release.state == .assessed && AccessPolicy.allows(role, .decideRelease))
+            }
+            model.breaches = try await store.breaches(of: prisoner.id, by: user.principal).reversed().map { breach in
+                ReleaseRow(date: DateText.format(breach.publishedAt, language: language, timeZone: zone),
+                           mediumKey: "mediamedium.\(breach.medium.rawValue)", description: breach.description,
+                           requester: breach.publishedIn, stateKey: breach.isOpen ? "releasestate.breach" : "releasestate.breach_closed",
+                           featureKeys: [], reasoning: breach.closingNote ?? "", id: breach.id.uuidString,
+                           canClose: breach.isOpen && AccessPolicy.allows(role, .requestRelease))
+            }
+        }
         return try await request.renderPage("prisoner", titleKey: "prisoner.title", model: model)
     }
 

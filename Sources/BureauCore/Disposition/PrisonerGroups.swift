@@ -151,8 +151,8 @@ extension LegalGuards {
         groups.map { group in
             let params = ["facility": group.facility, "group": group.key.code]
             return PrisonerGroups.representative(of: group, among: elected, at: time) == nil
-                ? .fail(10, art10Representative, .warn, "guard.10.group_without_representative", params)
-                : .pass(10, art10Representative, .warn, "guard.10.group_represented", params)
+                ? GuardResult.fail(10, art10Representative, .warn, "guard.10.group_without_representative", params)
+                : GuardResult.pass(10, art10Representative, .warn, "guard.10.group_represented", params)
         }
     }
 }

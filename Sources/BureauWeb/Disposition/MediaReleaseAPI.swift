@@ -25,7 +25,7 @@ struct MediaReleaseInput: Codable {
         MediaReleaseRequest(
             id: UUID(), prisonerID: UUID(), medium: medium, description: description, digest: digest, requester: requester,
             purpose: purpose, identifiable: Set(identifiable), measures: Set(measures ?? []),
-            prisonerView: prisonerConsents.map { .init(consents: $0, note: prisonerViewNote?.trimmedOrNil, recordedBy: recordedBy, recordedAt: now) },
+            prisonerView: prisonerConsents.map { MediaReleaseRequest.PrisonerView(consents: $0, note: prisonerViewNote?.trimmedOrNil, recordedBy: recordedBy, recordedAt: now) },
             riskAssessmentIDs: riskAssessmentIds ?? [], familyRisk: familyRisk, recordedBy: recordedBy, recordedAt: now)
     }
 }

@@ -36,6 +36,7 @@ struct MediaReleasePages {
         var media: [FormOption]
         var features: [FormOption]
         var measures: [FormOption]
+        var citeRisk: Bool
     }
 
     static func model(_ id: UUID, _ form: Form) -> Model {
@@ -43,7 +44,8 @@ struct MediaReleasePages {
         let measures = Set(form.measures ?? [])
         return Model(id: id.uuidString, form: form, media: FormOption.choices(MediaReleaseRequest.Medium.self, "mediamedium"),
                      features: FormOption.choices(MediaReleaseRequest.Feature.self, "mediafeature") { features.contains($0.rawValue) },
-                     measures: FormOption.choices(MediaReleaseRequest.Measure.self, "mediameasure") { measures.contains($0.rawValue) })
+                     measures: FormOption.choices(MediaReleaseRequest.Measure.self, "mediameasure") { measures.contains($0.rawValue) },
+                     citeRisk: form.citeRisk != nil)
     }
 
     func form(_ request: Request) async throws -> Response {
@@ -61,8 +63,9 @@ struct MediaReleasePages {
         let store = request.bureau.mediaReleases
         do {
             let reader = FormReader(timeZone: request.bureau.config.timeZone)
-            let medium = try reader.choice(form.medium, MediaReleaseRequest.Medium.self, field: "medium")
-                ?? { throw DomainError.invalid("medium", "is required", code: "required") }()
+            guard let medium = try reader.choice(form.medium, MediaReleaseRequest.Medium.self, field: "medium") else {
+                throw DomainError.invalid("medium", "is required", code: "required")
+            }
             let features = try (form.identifiable ?? []).map { try reader.choice($0, MediaReleaseRequest.Feature.self, field: "identifiable")! }
             let measures = try (form.measures ?? []).map { try reader.choice($0, MediaReleaseRequest.Measure.self, field: "measures")! }
             // "Cite his risk assessments" links every assessment on file: the legal officer has read them.
@@ -125,8 +128,9 @@ struct MediaReleasePages {
         let id = try request.prisonerID()
         let form = try request.content.decode(BreachForm.self)
         let reader = FormReader(timeZone: request.bureau.config.timeZone)
-        let medium = try reader.choice(form.medium, MediaReleaseRequest.Medium.self, field: "medium")
-            ?? { throw DomainError.invalid("medium", "is required", code: "required") }()
+        guard let medium = try reader.choice(form.medium, MediaReleaseRequest.Medium.self, field: "medium") else {
+            throw DomainError.invalid("medium", "is required", code: "required")
+        }
         guard let publishedAt = try reader.dateTime(form.publishedAt, field: "publishedAt") else {
             throw DomainError.invalid("publishedAt", "is required", code: "required")
         }

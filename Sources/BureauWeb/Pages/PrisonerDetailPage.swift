@@ -77,7 +77,7 @@ struct PrisonerDetailPage {
         /// Guard 8: release requests and breaches about him, for those who may read them.
         var releases: [ReleaseRow] = []
         var breaches: [ReleaseRow] = []
-        var hasReleases: Bool { !releases.isEmpty || !breaches.isEmpty }
+        var hasReleases: Bool = false
         var showReleases: Bool = false
         var canRequestRelease: Bool = false
     }
@@ -158,6 +158,7 @@ struct PrisonerDetailPage {
                            canClose: breach.isOpen && AccessPolicy.allows(role, .requestRelease))
             }
         }
+        model.hasReleases = !model.releases.isEmpty || !model.breaches.isEmpty
         return try await request.renderPage("prisoner", titleKey: "prisoner.title", model: model)
     }
 

@@ -151,4 +151,5 @@ func mediaReleaseRoutes(_ app: Application) {
     readers.get("media-breaches", use: releases.openBreaches)
     requesters.post("media-breaches", ":id", "close", use: releases.closeBreach)
     mediaReleasePageRoutes(app)
+    groupRoutes(app)
 }

@@ -44,6 +44,13 @@ extension OpenAPISchemas {
             "MediaBreach": object([("breach", breach)], required: ["breach"]),
             "MediaBreaches": object([("breaches", arrayOf(breach))], required: ["breaches"]),
             "BreachCloseInput": object([("note", string)], required: ["note"]),
+            "Groups": object([("groups", arrayOf(object([
+                ("facility", string), ("group", ["type": "string", "description": "nationality/language/forces, PRK/ko/RUS"]),
+                ("nationality", string), ("language", string), ("forces", string), ("members", arrayOf(string)),
+                ("representative", string), ("representation", OpenAPIDocument.ref("Guard")),
+            ], required: ["facility", "group", "nationality", "members", "representation"])))], required: ["groups"]),
+            "PlacementCheck": object([("guards", arrayOf(OpenAPIDocument.ref("Guard"))), ("allClear", bool)],
+                                     required: ["guards", "allClear"]),
         ]
     }
 }
@@ -69,6 +76,15 @@ extension OpenAPIDocument {
                   roles: "legal officer", body: "MediaBreachInput", response: (201, "MediaBreach"), parameters: [idParameter]),
         Operation(method: "get", path: "/api/v1/media-breaches", summary: "Open breaches of Art. 13",
                   roles: "legal officer, approver", response: (200, "MediaBreaches")),
+        Operation(method: "get", path: "/api/v1/groups",
+                  summary: "The camp's nationality, language and forces groups (Art. 22(3)); each without an elected representative flagged (Art. 79)",
+                  roles: "registry readers", response: (200, "Groups")),
+        Operation(method: "get", path: "/api/v1/prisoners/{id}/placement-check",
+                  summary: "Art. 22(3) lines for placing him in a facility (query facility, section, consent): warned where he would be apart from his forces or group",
+                  roles: "registry readers", response: (200, "PlacementCheck"), parameters: [idParameter,
+                      ["name": "facility", "in": "query", "required": true, "schema": ["type": "string"]],
+                      ["name": "section", "in": "query", "required": false, "schema": ["type": "string"]],
+                      ["name": "consent", "in": "query", "required": false, "schema": ["type": "boolean"]]]),
         Operation(method: "post", path: "/api/v1/media-breaches/{id}/close", summary: "Close a breach with what was done",
                   roles: "legal officer", body: "BreachCloseInput", response: (200, "MediaBreach"), parameters: [idParameter]),
     ]

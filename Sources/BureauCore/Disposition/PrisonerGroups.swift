@@ -14,7 +14,7 @@ public struct PrisonerGroup: Sendable, Hashable, Codable, Comparable {
         public init(nationality: String, language: String?, forces: String?) {
             self.nationality = nationality.uppercased()
             self.language = language.map(Self.primary)
-            self.forces = forces?.trimmedOrNil?.uppercased()
+            self.forces = forces?.trimmedOrNil
         }
 
         public init(_ prisoner: Prisoner) {

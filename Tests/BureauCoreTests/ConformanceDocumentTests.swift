@@ -232,8 +232,8 @@ enum Conformance {
 
     @Test("Every legal guard but the clocks (6) is listed with its tests")
     func everyGuardCovered() throws {
-        let covered = Set(try Conformance.guardMarkers().map(\.0))
-        #expect(Set(Conformance.guards.map(\.number)).subtracting(covered) == [6])
+        let covered = Set(try Conformance.guardMarkers().map { $0.0 })
+        #expect(Set(Conformance.guards.map { $0.number }).subtracting(covered) == [6])
     }
 
     @Test("docs/conformance.md is generated from the current catalogue and tests")

@@ -74,7 +74,7 @@ struct MediaReleasePages {
                 riskIDs = try await store.riskAssessmentIDs(of: id, by: user.principal)
             }
             let now = request.bureau.context.clock.now()
-            let view: MediaReleaseRequest.PrisonerView? = switch form.prisonerView {
+            let view: MediaReleaseRequest.PrisonerView? = switch form.prisonerView ?? "" {
             case "consents": .init(consents: true, note: form.prisonerViewNote?.trimmedOrNil, recordedBy: "", recordedAt: now)
             case "refuses": .init(consents: false, note: form.prisonerViewNote?.trimmedOrNil, recordedBy: "", recordedAt: now)
             default: nil

@@ -7,6 +7,7 @@ import Testing
     let facts = DispositionDemo.riFacts()
     let now = DispositionDemo.now
 
+    // guard: 12
     @Test func theWishIsNeverShownToTheDPRKOrRussia() {
         #expect(WillDisclosure.decision(for: .party(DispositionDemo.dprk), facts: facts) == .forbidden)
         #expect(WillDisclosure.decision(for: .party(DispositionDemo.russia), facts: facts) == .forbidden)
@@ -17,6 +18,7 @@ import Testing
                                                  approval: approval).isEmpty)
     }
 
+    // guard: 12
     @Test func aThirdStateSeesItOnlyWithDPOAndLegalApproval() {
         #expect(WillDisclosure.decision(for: .party(DispositionDemo.rok), facts: facts) == .needsApproval)
         #expect(WillDisclosure.visibleStatements(facts.willStatements, to: .party(DispositionDemo.rok), facts: facts).isEmpty)
@@ -48,6 +50,7 @@ import Testing
                      disclosesWill: true, disclosureApproval: approval, recordedBy: "li.bondar", recordedAt: now)
     }
 
+    // guard: 12
     @Test func anOutboundNoteRevealingHisWishToRussiaIsRefused() {
         let error = DispositionDemo.domainError { () throws(DomainError) in
             try DispositionRules.validate(outbound(to: DispositionDemo.russia), party: DispositionDemo.russia, factsByPrisoner: [facts], now: now)
@@ -69,6 +72,7 @@ import Testing
         #expect(error(.init(dataProtectionOfficer: "dpo", legalOfficer: "lo", reason: "r", approvedAt: now)) == nil)
     }
 
+    // guard: 12
     @Test func aPastLeakShowsOnTheChecklistUntilLegalAcknowledgesIt() {
         var leaked = facts
         leaked.consultations = [outbound(to: DispositionDemo.russia)]

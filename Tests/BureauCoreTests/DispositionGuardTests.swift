@@ -18,6 +18,7 @@ import Testing
 
     // Guard 2
 
+    // guard: 2
     @Test func noDepartureWithoutAWillStatement() {
         var facts = DispositionDemo.petrovFacts()
         facts.willStatements = []
@@ -30,12 +31,14 @@ import Testing
         #expect(missing?.message.contains("interpreter") == true)
     }
 
+    // guard: 2
     @Test func anOldWillStatementIsNotCurrent() {
         let facts = DispositionDemo.petrovFacts()
         let c = draft(.directMedicalRepatriation, DispositionDemo.petrov, route: Route(destination: "RUS"), receiving: "RUS")
         #expect(failing(c, facts, at: DispositionDemo.date("2026-10-01")).contains("guard.2.will_statement_stale"))
     }
 
+    // guard: 2
     @Test func theRiskAssessmentMustCoverEveryTransitState() {
         var facts = DispositionDemo.riFacts()
         facts.riskAssessments = [DispositionDemo.risk(DispositionDemo.ri, Route(destination: "KOR"), .noSeriousRisk, n: 1)]
@@ -48,6 +51,7 @@ import Testing
         #expect(failing(viaChina, facts).contains("guard.2.no_risk_assessment"))
     }
 
+    // guard: 2
     @Test func anInconclusiveOrUnreviewedAssessmentDoesNotClearTheRoute() {
         var facts = DispositionDemo.riFacts()
         let route = Route(destination: "KOR")
@@ -62,6 +66,7 @@ import Testing
         #expect(failing(c, facts).contains("guard.2.risks_not_considered"))
     }
 
+    // guard: 2
     @Test func aDocumentedSeriousRiskBlocksTheRouteAndCannotBeOverridden() throws {
         let facts = DispositionDemo.riFacts()
         // Even a transfer to the ROK is blocked if it goes through the DPRK.
@@ -73,6 +78,7 @@ import Testing
         #expect(risk.message.contains("PRK"))
     }
 
+    // guard: 2
     @Test func noReturnAgainstHisWillWhereRiskIsDocumentedWhateverTheAgreementSays() {
         var facts = DispositionDemo.riFacts()
         facts.exchangeAgreement = ExchangeAgreement(id: DispositionDemo.id(1), reference: "RUS–UKR exchange of 5 Feb 2026",
@@ -83,6 +89,7 @@ import Testing
         #expect(keys.contains("guard.2.serious_risk"))
     }
 
+    // guard: 2
     @Test func aRouteOtherThanTheOneHeAskedForWarns() {
         var facts = DispositionDemo.petrovFacts()
         facts.willStatements = [DispositionDemo.will(DispositionDemo.petrov, .stay, n: 1)]
@@ -92,6 +99,7 @@ import Testing
         #expect(result?.blocks == true)
     }
 
+    // guard: 2
     @Test func article12IsRequiredForAnyTransferToAnotherPower() {
         let facts = DispositionDemo.riFacts()
         // An exchange hands the DPRK soldier to Russia: not, beyond dispute, his own Power.
@@ -106,6 +114,7 @@ import Testing
         #expect(!LegalGuards.evaluate(petrov, facts: DispositionDemo.petrovFacts(), at: now).contains { $0.article == "GC III Art. 12" })
     }
 
+    // guard: 2
     @Test func withoutAPrivateICRCConfirmationAWarningRemains() {
         var facts = DispositionDemo.petrovFacts()
         facts.willStatements = [DispositionDemo.will(DispositionDemo.petrov, .returnHome, n: 1, privateInterview: false)]
@@ -116,6 +125,7 @@ import Testing
 
     // Guard 1
 
+    // guard: 1
     @Test func aSeriouslyWoundedPrisonerNotYetAssessedWarnsBeforeAnExchange() {
         let facts = DispositionDemo.exchangeable(40, capturedAt: DispositionDemo.capture, seriouslyIll: true)
         let results = LegalGuards.exchangeEligibility(facts: facts, at: now)
@@ -125,6 +135,7 @@ import Testing
 
     // Guard 3
 
+    // guard: 3
     @Test func noMedicalRepatriationAgainstHisWillDuringHostilities() {
         var facts = DispositionDemo.petrovFacts()
         facts.willStatements = [DispositionDemo.will(DispositionDemo.petrov, .stay, n: 1)]
@@ -136,6 +147,7 @@ import Testing
         #expect(failing(c, facts).contains("guard.3.not_eligible"))
     }
 
+    // guard: 3
     @Test func neutralAccommodationNeedsCommissionDecisionB() {
         let facts = DispositionDemo.petrovFacts()
         let c = draft(.neutralAccommodation, DispositionDemo.petrov, route: Route(destination: "CHE"), receiving: "CHE")
@@ -144,6 +156,7 @@ import Testing
 
     // Guard 4
 
+    // guard: 4
     @Test func anAgreementClauseWorseningPrisonersPositionIsFlagged() {
         var facts = DispositionDemo.exchangeable(41, capturedAt: DispositionDemo.capture)
         facts.exchangeAgreement = ExchangeAgreement(
@@ -157,6 +170,7 @@ import Testing
 
     // Guard 5
 
+    // guard: 5
     @Test func anInterpreterFromAnInterestedStateIsFlagged() {
         var facts = DispositionDemo.riFacts()
         var statement = DispositionDemo.will(DispositionDemo.ri, .thirdState("KOR"), n: 1,
@@ -170,6 +184,7 @@ import Testing
         #expect(failing(c, facts).contains("guard.5.interested_interpreter"))
     }
 
+    // guard: 5
     @Test func aWillTakenInALanguageHeDoesNotUnderstandFails() {
         var facts = DispositionDemo.riFacts()
         facts.willStatements = [DispositionDemo.will(DispositionDemo.ri, .thirdState("KOR"), n: 1, language: "ru")]
@@ -179,6 +194,7 @@ import Testing
 
     // Guard 9
 
+    // guard: 9
     @Test func identityWarningsForMissingFalseDocumentsAndContestedPower() {
         let c = draft(.thirdStateTransfer, DispositionDemo.ri, route: Route(destination: "KOR"), receiving: "KOR")
         let results = LegalGuards.identityWarnings(c, facts: DispositionDemo.riFacts())
@@ -190,6 +206,7 @@ import Testing
 
     // Guard 11
 
+    // guard: 11
     @Test func afterTheCeasefireNobodyIsTraded() throws {
         var facts = DispositionDemo.exchangeable(42, capturedAt: DispositionDemo.capture)
         facts.conflict.cessationOfHostilities = DispositionDemo.date("2026-05-25")
@@ -199,6 +216,7 @@ import Testing
         #expect(!result.remediable)
     }
 
+    // guard: 11
     @Test func theRepatriationPlanShowsWhoIsDelayed() throws {
         let cessation = DispositionDemo.date("2026-05-25")
         var ri = DispositionDemo.riFacts(), petrov = DispositionDemo.petrovFacts(), other = DispositionDemo.exchangeable(43, capturedAt: DispositionDemo.capture)
@@ -219,6 +237,7 @@ import Testing
         #expect(RepatriationPlan.audit([DispositionDemo.riFacts()], cases: [], holds: [], at: now) == nil, "hostilities continue")
     }
 
+    // guard: 2
     @Test func anExpiredAssessmentMustBeRedoneButASeriousRiskNeverLapses() {
         var facts = DispositionDemo.riFacts()
         for index in facts.riskAssessments.indices {
@@ -239,6 +258,7 @@ import Testing
         #expect(!failing(home, lifted).contains("guard.2.serious_risk"))
     }
 
+    // guard: 5
     @Test func aRegionalLanguageTagCountsAsHisLanguage() {
         var facts = DispositionDemo.riFacts()
         facts.willStatements = [DispositionDemo.will(DispositionDemo.ri, .thirdState("KOR"), n: 1, language: "ko-KP")]

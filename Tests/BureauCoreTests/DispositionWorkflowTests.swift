@@ -103,6 +103,7 @@ import Testing
                         by: DispositionDemo.registrar)?.codes == ["role_required"])
     }
 
+    // guard: 7
     @Test func executionWaitsForTheFinalStatementAndValuables() throws {
         var open = facts
         open.exitChecklist = ExitChecklist(finalStatementIssued: false, valuablesResolved: false)

@@ -23,6 +23,8 @@ struct LeakSeed {
     var exchange: String
     /// An enquiry about Ri, answered "held": its pages, letter and API must carry nothing of his will or risk.
     var enquiry: String
+    /// A media release request about Ri that cites his risk assessment (risk class, guard 8).
+    var release: String
     /// Markers by the class of the record they were written into.
     var markers: [FieldClass: [String]]
     /// Words that are not free text but tell a restricted fact as plainly (a risk outcome, a medical
@@ -74,9 +76,10 @@ struct LeakSeed {
                                            translation: "I want to go home.", language: "ru"), .created)
 
         // Risk at home, and the third state's readiness under Art. 12.
-        try await bureau.expect("api/v1/prisoners/\(ri)/risk-assessments", token: staff.legal,
+        let homeRisk = try await bureau.expect("api/v1/prisoners/\(ri)/risk-assessments", token: staff.legal,
             json: DispositionFixtures.risk(destination: "PRK", transit: ["RUS"], outcome: "serious_risk",
                                            findings: mark(.risk, "findings")), .created)
+        let homeRiskID = try homeRisk.content.get(String.self, at: "id")
         try await bureau.expect("api/v1/prisoners/\(ri)/risk-assessments", token: staff.legal,
             json: DispositionFixtures.risk(destination: thirdState, outcome: "no_serious_risk",
                                            findings: mark(.risk, "clear")), .created)
@@ -87,6 +90,15 @@ struct LeakSeed {
             {"receivingPower": "\(thirdState)", "partyToConvention": true, "willing": true, "able": true,
              "basis": "\(mark(.risk, "basis"))", "assessedAt": "2026-11-26T10:00:00Z"}
             """, .created)
+
+        // A release request citing the risk at home: the whole request is risk class (guard 8).
+        let release = try await bureau.expect("api/v1/prisoners/\(ri)/media-releases", token: staff.legal, json: """
+            {"medium": "video", "description": "\(mark(.risk, "releasedescription"))", "digest": "\(String(repeating: "ab", count: 32))",
+             "requester": "\(mark(.risk, "requester"))", "purpose": "\(mark(.risk, "purpose"))", "identifiable": ["face"],
+             "prisonerConsents": false, "prisonerViewNote": "\(mark(.risk, "view"))",
+             "riskAssessmentIds": ["\(homeRiskID)"], "familyRisk": "\(mark(.risk, "familyrisk"))"}
+            """, .created)
+        let releaseID = try release.content.get(String.self, at: "request", "id")
 
         // Petrov lost a hand: eligible for direct repatriation.
         try await bureau.expect("api/v1/prisoners/\(petrov)/medical-eligibility", token: staff.medic, json: """
@@ -151,7 +163,7 @@ struct LeakSeed {
         try await bureau.expect("api/v1/enquiries/\(enquiryID)/confirm", token: tracerB, .ok)
         try await bureau.expect("api/v1/enquiries/\(enquiryID)/answer", token: tracerA, .created)
         return LeakSeed(ri: ri, petrov: petrov, transfer: transfer,
-                        medicalCase: try medical.content.get(String.self, at: "id"), exchange: exchangeID, enquiry: enquiryID,
+                        medicalCase: try medical.content.get(String.self, at: "id"), exchange: exchangeID, enquiry: enquiryID, release: releaseID,
                         markers: markers,
                         tokens: [.risk: ["serious_risk", "no_serious_risk"], .health: ["art110_1_1"],
                                  .will: [thirdState]])
@@ -164,6 +176,7 @@ struct LeakSeed {
         case "cases": return [transfer, medicalCase]
         case "exchanges": return [exchange]
         case "enquiries": return [enquiry]
+        case "media-releases": return [release]
         default: return [ri]
         }
     }

@@ -33,6 +33,14 @@ public enum Permission: String, Sendable, Codable, CaseIterable {
     case readEnquiries = "read_enquiries"
     /// Record, match, confirm (four eyes: never one's own outcome) and answer enquiries; import bulk lists.
     case traceEnquiries = "trace_enquiries"
+    /// Record a media release request on behalf of whoever asks, assess it against Art. 13, record
+    /// and close breaches (guard 8; the press office holds no Bureau role and reads no case data).
+    case requestRelease = "request_release"
+    /// Approve or refuse a release request: the second person of guard 8.
+    case decideRelease = "decide_release"
+    /// Read release requests and breaches: derived from who may read the risk class, since a request
+    /// may cite his risk assessments and the risk to his family.
+    case readReleases = "read_releases"
 }
 
 public struct AccessPolicy: Sendable {
@@ -44,8 +52,8 @@ public struct AccessPolicy: Sendable {
         case .campOfficer: granted = [.readRegistry, .recordExitChecklist, .moveCase, .recordHandover]
         case .legalOfficer:
             granted = [.readRegistry, .recordWill, .assessRisk, .recordExitChecklist, .liaise, .readExchanges, .moveCase,
-                       .requestOverride, .recordHandover, .readEnquiries]
-        case .approver: granted = [.readRegistry, .readExchanges, .moveCase, .requestOverride, .confirmOverride]
+                       .requestOverride, .recordHandover, .readEnquiries, .requestRelease]
+        case .approver: granted = [.readRegistry, .readExchanges, .moveCase, .requestOverride, .confirmOverride, .decideRelease]
         case .liaisonOfficer: granted = [.readRegistry, .liaise, .readExchanges, .moveCase, .recordHandover, .readEnquiries]
         case .icrcDelegate: granted = [.readRegistry]
         case .investigator: granted = [.readRegistry, .recordClaim, .recordWill]
@@ -56,6 +64,7 @@ public struct AccessPolicy: Sendable {
         if !writableEventKinds(of: role).isEmpty { granted.insert(.recordEvent) }
         if canRecord(role, .notification) { granted.insert(.operateOutbox) }
         if canRead(role, .will) { granted.insert(.readWill) }
+        if canRead(role, .risk) && !granted.isDisjoint(with: [.requestRelease, .decideRelease]) { granted.insert(.readReleases) }
         return granted
     }
 

@@ -33,6 +33,17 @@ extension PartyRoleAssignment: Classified {
     public var dataClass: FieldClass { role == .thirdState ? .will : .core }
 }
 
+extension MediaReleaseRequest: Classified {
+    /// A request that cites his risk assessments or the risk to his family at home reveals what awaits
+    /// him there (risk class: legal officer and approver); otherwise it describes material and masking.
+    public var dataClass: FieldClass { citesRisk ? .risk : .core }
+}
+
+extension MediaReleaseBreach: Classified {
+    /// What was published and where: already public.
+    public var dataClass: FieldClass { .core }
+}
+
 extension GuardResult: Classified {
     public var dataClass: FieldClass { GuardCatalog.dataClass(of: key) }
 }
@@ -87,6 +98,12 @@ extension GuardCatalog {
             "guard.9.false_document", "guard.9.contested_power", "guard.9.protecting_power", "guard.9.routed_via_cta",
             "guard.11.exchange_after_cessation", "guard.11.repatriation_plan", "guard.11.held_art119_5",
             "guard.11.not_on_plan",
+            // Guards 8 and 10 speak of the material and of groups, never of his will or risk.
+            "guard.8.identifiable", "guard.8.not_identifiable", "guard.8.consent_not_sufficient",
+            "guard.8.risk_not_considered", "guard.8.no_legal_assessment", "guard.8.assessed_against",
+            "guard.8.legal_assessment", "guard.10.separated_from_forces", "guard.10.apart_from_group",
+            "guard.10.separation_consented", "guard.10.with_own_group", "guard.10.group_without_representative",
+            "guard.10.group_represented",
         ]
         for (keys, fieldClass) in [(will, FieldClass.will), (risk, .risk), (health, .health), (core, .core)] {
             for key in keys { table[key] = fieldClass }

@@ -53,12 +53,27 @@ public enum GuardCatalog {
         "guard.7.notices": "Art. 122 notifications to the Central Tracing Agency are created with the hand-over.",
         "guard.7.no_final_statement": "Art. 66: issue the signed statement of his credit balance before he leaves.",
         "guard.7.valuables_unresolved": "Return or packet his valuables, currency and documents before he leaves.",
+        // Guard 8 — Art. 13(2): public curiosity
+        "guard.8.identifiable": "Art. 13(2): the material still identifies him ({features}): no public release.",
+        "guard.8.not_identifiable": "Nothing in the material identifies him any more.",
+        "guard.8.consent_not_sufficient": "His consent is recorded but never sufficient alone: he cannot waive the protection against public curiosity (Art. 7).",
+        "guard.8.risk_not_considered": "The risk to him and his family at home is not considered: cite his risk assessment or describe the risk.",
+        "guard.8.no_legal_assessment": "No legal officer has assessed the request against Art. 13.",
+        "guard.8.assessed_against": "The legal officer assessed the release as contrary to Art. 13.",
+        "guard.8.legal_assessment": "Assessed by a legal officer against Art. 13.",
         // Guard 9 — Arts. 4, 10, 17, 18
         "guard.9.no_identity_document": "He holds no identity document of his own: issue one (Art. 18(3)) before the hand-over.",
         "guard.9.false_document": "A false or third-party document is on file: make sure the receiving side gets his assessed identity.",
         "guard.9.contested_power": "The Power he depends on is contested: confirm who receives him and who is notified.",
         "guard.9.protecting_power": "Protecting Power for {power}: {protectingPower}.",
         "guard.9.routed_via_cta": "No Protecting Power for {power}: notices are routed through the ICRC Central Tracing Agency.",
+        // Guard 10 — Arts. 22(3), 79
+        "guard.10.separated_from_forces": "Art. 22(3): in {facility} he would be apart from every prisoner of the forces he served with ({forces}): record his consent, or a reason confirmed by two.",
+        "guard.10.apart_from_group": "Art. 22(3): in {facility} nobody shares his nationality and language ({group}): record his consent, or a reason confirmed by two.",
+        "guard.10.separation_consented": "He consented to being held apart from his group.",
+        "guard.10.with_own_group": "Held with prisoners of his group and of the forces he served with.",
+        "guard.10.group_without_representative": "Art. 79: the group {group} in {facility} has no elected representative: hold an election.",
+        "guard.10.group_represented": "The group {group} in {facility} has an elected representative.",
         // Guard 11 — Arts. 118, 119(5); AP I Art. 85(4)(b)
         "guard.11.exchange_after_cessation": "Active hostilities have ceased: release and repatriation are owed without delay, not traded.",
         "guard.11.non_return_recorded": "Not returned on the strength of his recorded will and a risk assessment of his home state.",

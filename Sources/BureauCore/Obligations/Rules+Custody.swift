@@ -105,7 +105,8 @@ extension RuleContext {
             }
             return ObligationDraft(
                 rule: .representativeElection, key: "election", trigger: election, dueAt: due, basis: basis,
-                deadlineRule: rule, duty: "Hold the next election of the prisoners' representative at \(data.facility)",
+                deadlineRule: rule, duty: "Hold the next election of the prisoners' representative at \(data.facility)"
+                    + (data.group.map { " for the group \($0)" } ?? ""),
                 owedTo: [.prisoner], fulfilledBy: [.representativeElection, .representativeMandateEnd],
                 fulfilment: fulfilment, lapsesOutOfCustody: false)
         }

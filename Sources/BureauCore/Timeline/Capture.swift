@@ -47,6 +47,8 @@ public struct CustodyMove: Sendable, Hashable, Codable {
 
     public var facility: String
     public var facilityType: FacilityType
+    /// The section or compound within the facility (Art. 22(3) groups are kept by section).
+    public var section: String?
     /// IANA time zone of the facility, for showing its deadlines in local time.
     public var timeZone: String?
     public var reason: String?
@@ -54,9 +56,10 @@ public struct CustodyMove: Sendable, Hashable, Codable {
     public var leftAt: Date?
 
     public init(facility: String, facilityType: FacilityType, timeZone: String? = nil,
-                reason: String? = nil, leftAt: Date? = nil) {
+                reason: String? = nil, leftAt: Date? = nil, section: String? = nil) {
         self.facility = facility
         self.facilityType = facilityType
+        self.section = section
         self.timeZone = timeZone
         self.reason = reason
         self.leftAt = leftAt

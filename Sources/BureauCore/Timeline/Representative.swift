@@ -7,11 +7,15 @@ public struct RepresentativeElection: Sendable, Hashable, Codable {
     /// Art. 79(4): the Detaining Power's approval; a refusal's reasons go to the Protecting Power.
     public var approved: Bool
     public var refusalReason: String?
+    /// The group he represents (`PrisonerGroup.Key.code`, `PRK/ko/RUS`): Art. 79 wants a representative
+    /// for each nationality, language and customs group; nil for the whole camp.
+    public var group: String?
 
-    public init(facility: String, approved: Bool, refusalReason: String? = nil) {
+    public init(facility: String, approved: Bool, refusalReason: String? = nil, group: String? = nil) {
         self.facility = facility
         self.approved = approved
         self.refusalReason = refusalReason
+        self.group = group
     }
 }
 

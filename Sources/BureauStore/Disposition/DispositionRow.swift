@@ -19,6 +19,8 @@ public enum ConsultationsTable: DispositionTable { public static let schema = "c
 public enum CasesTable: DispositionTable { public static let schema = "disposition_cases" }
 public enum NoticesTable: DispositionTable { public static let schema = "disposition_notices" }
 public enum ExchangesTable: DispositionTable { public static let schema = "exchanges" }
+public enum MediaReleasesTable: DispositionTable { public static let schema = "media_release_requests" }
+public enum MediaBreachesTable: DispositionTable { public static let schema = "media_release_breaches" }
 public enum CounterpartEntriesTable: DispositionTable { public static let schema = "counterpart_entries" }
 
 /// One stored disposition record.

@@ -28,6 +28,7 @@ enum DispositionMigrations {
         M011_CreateParties(),
         M012_CreateCases(),
         M013_CreateExchanges(),
+        M017_CreateMediaReleases(),
     ]
 }
 

@@ -23,7 +23,9 @@ enum OpenAPIDocument {
                                               "description": "Why the record is read; kept in the audit trail.",
                                               "schema": ["type": "string"]]
 
-    static var operations: [Operation] { registryOperations + clocksOperations + dispositionOperations + enquiryOperations }
+    static var operations: [Operation] {
+        registryOperations + clocksOperations + dispositionOperations + enquiryOperations + mediaReleaseOperations
+    }
 
     static let registryOperations: [Operation] = [
         Operation(method: "post", path: "/api/v1/session", summary: "Sign in; returns a bearer token and sets the session cookie",
@@ -133,7 +135,8 @@ enum OpenAPIDocument {
             "paths": .object(paths),
             "components": ["schemas": OpenAPISchemas.all.merging(.object(clocksSchemas)).merging(OpenAPISchemas.disposition)
                                .merging(OpenAPISchemas.auditLog)
-                               .merging(OpenAPISchemas.enquiries),
+                               .merging(OpenAPISchemas.enquiries)
+                               .merging(OpenAPISchemas.mediaReleases),
                            "securitySchemes": [
                                "bearer": ["type": "http", "scheme": "bearer"],
                                "cookie": ["type": "apiKey", "in": "cookie", "name": "bureau_session"],

@@ -28,6 +28,17 @@ struct ObligationsPage {
         /// GC3-122-enquiry: enquiries are clocked per enquiry, shown beside the prisoners' obligations.
         var enquiries: EnquiryPanel?
         var hasEnquiries: Bool
+        /// Guard 8: material published without an approved release request, for those who read releases.
+        var breaches: [BreachRow]
+        var hasBreaches: Bool
+    }
+
+    struct BreachRow: Encodable {
+        var prisonerID: String
+        var mediumKey: String
+        var description: String
+        var publishedIn: String
+        var publishedOn: String
     }
 
     func dashboard(_ request: Request) async throws -> Response {
@@ -40,6 +51,14 @@ struct ObligationsPage {
         let outbox = AccessPolicy.allows(user.account.role, .operateOutbox)
         let shown = result.obligations.prefix(Self.rowLimit)
         let panel = try await EnquiryPanel.load(request, user: user)
+        var breaches: [BreachRow] = []
+        if AccessPolicy.allows(user.account.role, .readReleases) {
+            breaches = try await request.bureau.mediaReleases.breaches(of: nil, by: user.principal).map {
+                BreachRow(prisonerID: $0.prisonerID.uuidString, mediumKey: "mediamedium.\($0.medium.rawValue)",
+                          description: $0.description, publishedIn: $0.publishedIn,
+                          publishedOn: DateText.format($0.publishedAt, language: language, timeZone: zone))
+            }
+        }
         let prisonerLabel = filter.prisonerID.flatMap { result.prisoners[$0] }
             .map { "\($0.internmentNumber) · \($0.name)" } ?? ""
         let model = DashboardModel(
@@ -56,7 +75,8 @@ struct ObligationsPage {
                 Option(value: $0.rawValue, label: "\($0.rawValue) (\(RuleCatalogue.rule($0).article))", selected: $0 == filter.rule)
             },
             prisoner: filter.prisonerID?.uuidString ?? "", prisonerLabel: prisonerLabel,
-            enquiries: panel, hasEnquiries: panel != nil)
+            enquiries: panel, hasEnquiries: panel != nil,
+            breaches: breaches, hasBreaches: !breaches.isEmpty)
         return try await request.renderPage("obligations", titleKey: "obligations.title", model: model)
     }
 

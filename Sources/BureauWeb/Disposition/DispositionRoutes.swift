@@ -35,6 +35,7 @@ func dispositionRoutes(_ app: Application) throws {
     liaison.post("exchanges", ":id", "matches", use: exchanges.confirmMatch)
     api.grouped(RoleMiddleware(.recordHandover)).post("exchanges", ":id", "reconciliation", use: exchanges.reconcile)
 
+    mediaReleaseRoutes(app)
     try dispositionPageRoutes(app)
 }
 

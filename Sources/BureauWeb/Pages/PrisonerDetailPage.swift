@@ -77,6 +77,12 @@ struct PrisonerDetailPage {
         /// Art. 122(7): enquiries whose outcome names him, with their answers (for roles that read enquiries).
         var enquiries: [EnquiryLine]
         var hasEnquiries: Bool
+        /// Guard 8: release requests and breaches about him, for those who may read them.
+        var releases: [ReleaseRow] = []
+        var breaches: [ReleaseRow] = []
+        var hasReleases: Bool = false
+        var showReleases: Bool = false
+        var canRequestRelease: Bool = false
     }
 
     struct EnquiryLine: Encodable {
@@ -86,6 +92,20 @@ struct PrisonerDetailPage {
         var resultKey: String
         var statusKey: String
         var answered: String
+    }
+
+    struct ReleaseRow: Encodable {
+        var date: String
+        var mediumKey: String
+        var description: String
+        var requester: String
+        var stateKey: String
+        var featureKeys: [String]
+        var reasoning: String
+        var id: String = ""
+        var canAssess: Bool = false
+        var canDecide: Bool = false
+        var canClose: Bool = false
     }
 
     func show(_ request: Request) async throws -> Response {
@@ -121,7 +141,7 @@ struct PrisonerDetailPage {
                         statusKey: "estatus.\(enquiry.status.rawValue)",
                         answered: enquiry.answeredAt.map { DateText.format($0, language: language, timeZone: zone) } ?? "")
         }
-        let model = Model(
+        var model = Model(
             id: prisoner.id.uuidString, number: prisoner.internmentNumber,
             name: file.assessedClaim?.displayName ?? "—", statusKey: "status.\(prisoner.status.rawValue)",
             power: prisoner.powerDependedOn.power, powerContested: prisoner.powerDependedOn.contested,
@@ -134,6 +154,29 @@ struct PrisonerDetailPage {
                 .map { Field(key: "event.\($0.rawValue)", value: $0.rawValue) },
             hasEventKinds: EventPage.supportedKinds.contains { writable.contains($0) && $0 != .capture }, hasWithheld: !file.withheld.isEmpty,
             cannotStateIdentity: !prisoner.canStateIdentity, enquiries: enquiries, hasEnquiries: !enquiries.isEmpty)
+        if AccessPolicy.allows(user.account.role, .readReleases) {
+            let store = request.bureau.mediaReleases
+            model.showReleases = true
+            let role = user.account.role
+            model.canRequestRelease = AccessPolicy.allows(role, .requestRelease)
+            model.releases = try await store.releases(of: prisoner.id, by: user.principal).reversed().map { release in
+                ReleaseRow(date: DateText.format(release.recordedAt, language: language, timeZone: zone),
+                           mediumKey: "mediamedium.\(release.medium.rawValue)", description: release.description,
+                           requester: release.requester, stateKey: "releasestate.\(release.state.rawValue)",
+                           featureKeys: release.remainingIdentifiable.sorted().map { "mediafeature.\($0.rawValue)" },
+                           reasoning: (release.decision ?? release.assessment)?.reasoning ?? "", id: release.id.uuidString,
+                           canAssess: release.state == .requested && AccessPolicy.allows(role, .requestRelease),
+                           canDecide: release.state == .assessed && AccessPolicy.allows(role, .decideRelease))
+            }
+            model.breaches = try await store.breaches(of: prisoner.id, by: user.principal).reversed().map { breach in
+                ReleaseRow(date: DateText.format(breach.publishedAt, language: language, timeZone: zone),
+                           mediumKey: "mediamedium.\(breach.medium.rawValue)", description: breach.description,
+                           requester: breach.publishedIn, stateKey: breach.isOpen ? "releasestate.breach" : "releasestate.breach_closed",
+                           featureKeys: [], reasoning: breach.closingNote ?? "", id: breach.id.uuidString,
+                           canClose: breach.isOpen && AccessPolicy.allows(role, .requestRelease))
+            }
+        }
+        model.hasReleases = !model.releases.isEmpty || !model.breaches.isEmpty
         return try await request.renderPage("prisoner", titleKey: "prisoner.title", model: model)
     }
 

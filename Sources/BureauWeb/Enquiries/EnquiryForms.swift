@@ -17,6 +17,7 @@ func enquiryPageRoutes(_ app: Application) throws {
     tracers.post("enquiries", ":id", "answer", use: forms.answer)
     tracers.post("enquiries", ":id", "match", use: forms.rematch)
     tracers.post("enquiries", ":id", "rule-out", use: forms.ruleOut)
+    tracers.post("enquiries", ":id", "assign", use: forms.assign)
     tracers.get("enquiry-lists", "new", use: forms.listForm)
     tracers.on(.POST, "enquiry-lists", body: .collect(maxSize: "8mb"), use: forms.importList)
     tracers.get("enquiry-lists", ":id", use: forms.listProgress)
@@ -136,6 +137,16 @@ struct EnquiryForms {
                 throw DomainError.invalid("prisonerID", "is required", code: "required")
             }
             _ = try await request.bureau.enquiries.ruleOut(id, prisonerID: prisoner, by: principal)
+        }
+    }
+
+    /// Hands the enquiry to another tracing officer (the one the dashboard tells of standing matches).
+    func assign(_ request: Request) async throws -> Response {
+        try await act(request) { id, principal in
+            guard let assignee = (try? request.content.get(String.self, at: "assignedTo"))?.trimmedOrNil else {
+                throw DomainError.invalid("assignedTo", "is required", code: "required")
+            }
+            _ = try await request.bureau.enquiries.assign(id, to: assignee, by: principal)
         }
     }
 

@@ -28,22 +28,22 @@ extension OpenAPISchemas {
         ], required: ["id", "prisonerID", "medium", "description", "digest", "publishedIn", "publishedAt"])
         return [
             "MediaReleaseInput": object([
-                ("medium", enumOf(MediaReleaseRequest.Medium.self)), ("description", string), ("digest", digest),
-                ("requester", ["type": "string", "description": "Who asks: press office, ministry, investigators"]),
-                ("purpose", string), ("identifiable", arrayOf(enumOf(MediaReleaseRequest.Feature.self))),
+                ("medium", enumOf(MediaReleaseRequest.Medium.self)), ("description", OpenAPISchemas.nonBlank), ("digest", digest),
+                ("requester", ["type": "string", "pattern": "\\S", "description": "Who asks: press office, ministry, investigators"]),
+                ("purpose", OpenAPISchemas.nonBlank), ("identifiable", arrayOf(enumOf(MediaReleaseRequest.Feature.self))),
                 ("measures", arrayOf(enumOf(MediaReleaseRequest.Measure.self))), ("prisonerConsents", bool),
                 ("prisonerViewNote", string), ("riskAssessmentIds", arrayOf(uuid)), ("familyRisk", string),
             ], required: ["medium", "description", "digest", "requester", "purpose", "identifiable"]),
             "MediaRelease": release,
             "MediaReleases": object([("releases", arrayOf(release))], required: ["releases"]),
-            "ReleaseDecisionInput": object([("approve", bool), ("reasoning", string)], required: ["approve", "reasoning"]),
+            "ReleaseDecisionInput": object([("approve", bool), ("reasoning", OpenAPISchemas.nonBlank)], required: ["approve", "reasoning"]),
             "MediaBreachInput": object([
-                ("medium", enumOf(MediaReleaseRequest.Medium.self)), ("description", string), ("digest", digest),
-                ("publishedIn", string), ("publishedAt", dateTime),
+                ("medium", enumOf(MediaReleaseRequest.Medium.self)), ("description", OpenAPISchemas.nonBlank), ("digest", digest),
+                ("publishedIn", OpenAPISchemas.nonBlank), ("publishedAt", dateTime),
             ], required: ["medium", "description", "digest", "publishedIn", "publishedAt"]),
             "MediaBreach": object([("breach", breach)], required: ["breach"]),
             "MediaBreaches": object([("breaches", arrayOf(breach))], required: ["breaches"]),
-            "BreachCloseInput": object([("note", string)], required: ["note"]),
+            "BreachCloseInput": object([("note", OpenAPISchemas.nonBlank)], required: ["note"]),
             "Groups": object([("groups", arrayOf(object([
                 ("facility", string), ("group", ["type": "string", "description": "nationality/language/forces, PRK/ko/RUS"]),
                 ("nationality", string), ("language", string), ("forces", string), ("members", arrayOf(string)),
@@ -82,7 +82,7 @@ extension OpenAPIDocument {
         Operation(method: "get", path: "/api/v1/prisoners/{id}/placement-check",
                   summary: "Art. 22(3) lines for placing him in a facility (query facility, section, consent): warned where he would be apart from his forces or group",
                   roles: "registry readers", response: (200, "PlacementCheck"), parameters: [idParameter,
-                      ["name": "facility", "in": "query", "required": true, "schema": ["type": "string"]],
+                      ["name": "facility", "in": "query", "required": true, "schema": ["type": "string", "minLength": 1, "pattern": "\\S"]],
                       ["name": "section", "in": "query", "required": false, "schema": ["type": "string"]],
                       ["name": "consent", "in": "query", "required": false, "schema": ["type": "boolean"]]]),
         Operation(method: "post", path: "/api/v1/media-breaches/{id}/close", summary: "Close a breach with what was done",

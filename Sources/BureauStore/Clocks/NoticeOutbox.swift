@@ -131,7 +131,7 @@ public struct NoticeOutbox: Sendable {
     /// A weekly health report carries a medical summary (Art. 122(6)); a role that does not read
     /// health data still sends the notice but does not see the summary.
     static func redacted(_ notice: OutboundNotice, for role: Role) -> OutboundNotice {
-        guard notice.content.healthSummary != nil, !AccessPolicy.canRead(role, .health) else { return notice }
+        guard notice.content.healthSummary != nil, !NeedToKnow(role).mayRead(.health) else { return notice }
         var copy = notice
         copy.content.healthSummary = nil
         return copy

@@ -12,11 +12,10 @@ public struct DispositionStore: Sendable {
         self.context = context
     }
 
+    /// `StoreContext.require` with the record's id as a UUID, as the disposition records carry it.
     func require(_ principal: Principal, _ permission: Permission, action: String, entity: String,
                  entityID: UUID? = nil) async throws {
-        if !AccessPolicy.allows(principal.role, permission) {
-            try await context.deny(principal, action: action, entity: entity, entityID: entityID?.uuidString)
-        }
+        try await context.require(principal, permission, action: action, entity: entity, entityID: entityID?.uuidString)
     }
 
     func record(_ principal: Principal, _ action: String, entity: String, id: UUID?, purpose: String? = nil,

@@ -25,6 +25,8 @@ struct LeakSeed {
     var enquiry: String
     /// A media release request about Ri that cites his risk assessment (risk class, guard 8).
     var release: String
+    /// An Art. 22(3) override for Ri, confirmed (guard 10); its reason is will class.
+    var placementOverride: String
     /// Markers by the class of the record they were written into.
     var markers: [FieldClass: [String]]
     /// Words that are not free text but tell a restricted fact as plainly (a risk outcome, a medical
@@ -152,6 +154,20 @@ struct LeakSeed {
             {"prisonerID": "\(petrov)", "kind": "direct_medical_repatriation", "route": {"destination": "RUS"},
              "receivingPower": "RUS"}
             """, .created)
+        // Art. 22(3): Petrov in a section of Russian soldiers; Ri's consent to a section of his own, and an
+        // override (confirmed by a second approver) to hold him with Petrov. Their words are will class.
+        try await bureau.expect("api/v1/prisoners/\(petrov)/events", token: staff.registrar, json: """
+            {"kind": "custody_move", "occurredAt": "2025-02-20T08:00:00Z",
+             "data": {"facility": "Camp 5", "facilityType": "camp", "section": "R"}}
+            """, .created)
+        try await bureau.expect("api/v1/prisoners/\(ri)/placement-consents", token: staff.registrar, json: """
+            {"facility": "Camp 5", "section": "K", "statement": "\(mark(.will, "placementconsent"))"}
+            """, .created)
+        let placementOverride = try await bureau.expect("api/v1/prisoners/\(ri)/placement-overrides", token: staff.legal, json: """
+            {"facility": "Camp 5", "section": "R", "reason": "\(mark(.will, "placementreason"))"}
+            """, .created)
+        let placementOverrideID = try placementOverride.content.get(String.self, at: "id")
+        try await bureau.expect("api/v1/placement-overrides/\(placementOverrideID)/confirm", token: staff.approverA, .ok)
         // An enquiry from the CTA about Ri, found, confirmed by a second officer and answered.
         let tracerA = try await bureau.signedIn(.tracingOfficer, name: "to.seed.a")
         let tracerB = try await bureau.signedIn(.tracingOfficer, name: "to.seed.b")
@@ -164,7 +180,7 @@ struct LeakSeed {
         try await bureau.expect("api/v1/enquiries/\(enquiryID)/answer", token: tracerA, .created)
         return LeakSeed(ri: ri, petrov: petrov, transfer: transfer,
                         medicalCase: try medical.content.get(String.self, at: "id"), exchange: exchangeID, enquiry: enquiryID, release: releaseID,
-                        markers: markers,
+                        placementOverride: placementOverrideID, markers: markers,
                         tokens: [.risk: ["serious_risk", "no_serious_risk"], .health: ["art110_1_1"],
                                  .will: [thirdState]])
     }
@@ -177,6 +193,7 @@ struct LeakSeed {
         case "exchanges": return [exchange]
         case "enquiries": return [enquiry]
         case "media-releases": return [release]
+        case "placement-overrides": return [placementOverride]
         default: return [ri]
         }
     }

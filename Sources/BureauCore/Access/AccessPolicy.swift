@@ -41,6 +41,9 @@ public enum Permission: String, Sendable, Codable, CaseIterable {
     /// Read release requests and breaches: derived from who may read the risk class, since a request
     /// may cite his risk assessments and the risk to his family.
     case readReleases = "read_releases"
+    /// Record a prisoner's consent to being held apart from his group or forces (Art. 22(3), guard 10):
+    /// derived from who may record a custody move, and the legal officer.
+    case recordPlacementConsent = "record_placement_consent"
 }
 
 public struct AccessPolicy: Sendable {
@@ -64,6 +67,7 @@ public struct AccessPolicy: Sendable {
         if !writableEventKinds(of: role).isEmpty { granted.insert(.recordEvent) }
         if canRecord(role, .notification) { granted.insert(.operateOutbox) }
         if canRead(role, .will) { granted.insert(.readWill) }
+        if canRecord(role, .custodyMove) || role == .legalOfficer { granted.insert(.recordPlacementConsent) }
         if canRead(role, .risk) && !granted.isDisjoint(with: [.requestRelease, .decideRelease]) { granted.insert(.readReleases) }
         return granted
     }

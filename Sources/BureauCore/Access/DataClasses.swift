@@ -44,6 +44,13 @@ extension MediaReleaseBreach: Classified {
     public var dataClass: FieldClass { .core }
 }
 
+extension PlacementClearance: Classified {
+    /// Its words: why he wants to be, or must be, held apart from his own forces may tell of a wish
+    /// not to return (guard 12). Its place, kind and who recorded and confirmed it are core: whoever
+    /// records the move must know it was cleared.
+    public var dataClass: FieldClass { .will }
+}
+
 extension GuardResult: Classified {
     public var dataClass: FieldClass { GuardCatalog.dataClass(of: key) }
 }

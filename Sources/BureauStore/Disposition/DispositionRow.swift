@@ -21,6 +21,7 @@ public enum NoticesTable: DispositionTable { public static let schema = "disposi
 public enum ExchangesTable: DispositionTable { public static let schema = "exchanges" }
 public enum MediaReleasesTable: DispositionTable { public static let schema = "media_release_requests" }
 public enum MediaBreachesTable: DispositionTable { public static let schema = "media_release_breaches" }
+public enum PlacementClearancesTable: DispositionTable { public static let schema = "placement_clearances" }
 public enum CounterpartEntriesTable: DispositionTable { public static let schema = "counterpart_entries" }
 
 /// One stored disposition record.

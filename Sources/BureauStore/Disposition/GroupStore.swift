@@ -52,13 +52,17 @@ public struct GroupStore: Sendable {
         let record = AuditRecord(actor: principal.username, role: principal.role.rawValue, action: "groups.read",
                                  entity: "prisoner", entityID: prisonerID.uuidString)
         return try await context.audited(record) { tx in
+            if !consentRecorded {
+                // With the consents and confirmed overrides recorded for this place.
+                return try await PlacementStore.check(prisonerID, facility: facility, section: section, on: tx, cipher: cipher)
+            }
             let prisoner = try await RegistryStore.load(prisonerID, on: tx).domain()
             let (prisoners, events) = try await Self.load(on: tx, cipher: cipher)
             let section = section?.trimmedOrNil
             let occupants = PrisonerGroups.current(prisoners: prisoners, events: events).placements
                 .filter { $0.facility == facility && (section == nil || $0.section == section) }.map(\.prisoner)
             return LegalGuards.placement(Placement(prisoner: prisoner, facility: facility, section: section),
-                                         occupants: occupants, consentRecorded: consentRecorded)
+                                         occupants: occupants, consentRecorded: true)
         }
     }
 

@@ -29,6 +29,7 @@ enum DispositionMigrations {
         M012_CreateCases(),
         M013_CreateExchanges(),
         M017_CreateMediaReleases(),
+        M018_CreatePlacementClearances(),
     ]
 }
 

@@ -120,6 +120,11 @@ public struct RegistryStore: Sendable {
         let cipher = context.cipher
         let policy = context.policy
         return try await context.audited(record) { tx in
+            // Guard 10, Art. 22(3): a move that holds him apart from his group or forces stops here,
+            // before anything is written, unless his consent or a confirmed override is recorded.
+            if case .custodyMove(let move) = payload {
+                try await PlacementStore.requireCleared(move, of: prisonerID, on: tx, cipher: cipher)
+            }
             try await Self.append(event, on: tx, now: now, cipher: cipher, policy: policy)
             return event
         }

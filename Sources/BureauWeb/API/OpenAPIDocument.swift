@@ -15,6 +15,8 @@ enum OpenAPIDocument {
         var response: (status: Int, schema: String?)
         var parameters: [JSONValue] = []
         var bodyMediaType = "application/json"
+        /// A documented refusal besides the generic error: status and schema (a custody move stopped by Art. 22(3)).
+        var refusal: (status: Int, schema: String)? = nil
     }
 
     static let idParameter: JSONValue = ["name": "id", "in": "path", "required": true,
@@ -25,6 +27,7 @@ enum OpenAPIDocument {
 
     static var operations: [Operation] {
         registryOperations + clocksOperations + dispositionOperations + enquiryOperations + mediaReleaseOperations
+            + placementOperations
     }
 
     static let registryOperations: [Operation] = [
@@ -62,9 +65,10 @@ enum OpenAPIDocument {
                   response: (200, "Timeline"), parameters: [idParameter, purposeParameter]),
         Operation(method: "post", path: "/api/v1/prisoners/{id}/claims", summary: "Add an identity claim",
                   roles: "registrar, investigator", body: "ClaimInput", response: (201, "Claim"), parameters: [idParameter]),
-        Operation(method: "post", path: "/api/v1/prisoners/{id}/events", summary: "Record or correct a timeline entry",
+        Operation(method: "post", path: "/api/v1/prisoners/{id}/events",
+                  summary: "Record or correct a timeline entry; a custody move that would hold him apart from his group or forces without his consent or a confirmed override is refused (409, Art. 22(3))",
                   roles: "by kind: see AccessPolicy", body: "EventInput", response: (201, "TimelineEntry"),
-                  parameters: [idParameter]),
+                  parameters: [idParameter], refusal: (409, "PlacementRefusal")),
         Operation(method: "get", path: "/api/v1/audit", summary: "Audit entries, newest first", roles: "auditor",
                   response: (200, "AuditEntries"), parameters: [
                       ["name": "before", "in": "query", "schema": ["type": "integer"]],
@@ -119,6 +123,10 @@ enum OpenAPIDocument {
                 } else {
                     responses.append((String(operation.response.status), ["description": "OK"]))
                 }
+                if let refusal = operation.refusal {
+                    responses.append((String(refusal.status), ["description": "Refused",
+                                                               "content": ["application/json": ["schema": ref(refusal.schema)]]]))
+                }
                 responses.append(("default", ["description": "Error", "content": ["application/json": ["schema": ref("Error")]]]))
                 entry.append(("responses", .object(responses)))
                 if operation.path != "/api/v1/session" || operation.method != "post" {
@@ -136,7 +144,8 @@ enum OpenAPIDocument {
             "components": ["schemas": OpenAPISchemas.all.merging(.object(clocksSchemas)).merging(OpenAPISchemas.disposition)
                                .merging(OpenAPISchemas.auditLog)
                                .merging(OpenAPISchemas.enquiries)
-                               .merging(OpenAPISchemas.mediaReleases),
+                               .merging(OpenAPISchemas.mediaReleases)
+                               .merging(OpenAPISchemas.placements),
                            "securitySchemes": [
                                "bearer": ["type": "http", "scheme": "bearer"],
                                "cookie": ["type": "apiKey", "in": "cookie", "name": "bureau_session"],

@@ -48,12 +48,17 @@ struct PrisonersAPIController {
 
     func addEvent(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
-        let event = try await Self.dataFaultsAreUnprocessable {
-            let input = try StrictJSON.decode(EventInput.self, from: request)
-            return try await request.bureau.registry.addEvent(input.payload, occurredAt: input.occurredAt,
-                                                              supersedes: input.supersedes,
-                                                              to: try request.prisonerID(), by: user.principal,
-                                                              purpose: request.statedPurpose)
+        let event: TimelineEvent
+        do {
+            event = try await Self.dataFaultsAreUnprocessable {
+                let input = try StrictJSON.decode(EventInput.self, from: request)
+                return try await request.bureau.registry.addEvent(input.payload, occurredAt: input.occurredAt,
+                                                                  supersedes: input.supersedes,
+                                                                  to: try request.prisonerID(), by: user.principal,
+                                                                  purpose: request.statedPurpose)
+            }
+        } catch let refusal as PlacementRefusal {
+            return try PlacementRefusalDTO.response(refusal, prisonerID: try request.prisonerID(), for: request)
         }
         let response = Response(status: .created)
         try response.content.encode(TimelineEntryDTO(TimelineEntry(event: event, supersededBy: nil, redacted: false)),

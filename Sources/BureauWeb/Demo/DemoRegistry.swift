@@ -137,7 +137,7 @@ public enum DemoRegistry {
                 (86_400, .custodyMove(CustodyMove(facility: "Transit point \(1 + random.next(upTo: 3))", facilityType: .transit,
                                                   timeZone: "Europe/Kyiv")), registrar),
                 (5 * 86_400, .custodyMove(CustodyMove(facility: "Camp \(1 + random.next(upTo: 4))", facilityType: .camp,
-                                                      timeZone: "Europe/Kyiv", reason: "evacuation from the combat zone")), registrar),
+                                                      timeZone: "Europe/Kyiv", reason: "evacuation from the combat zone", section: "A")), registrar),
                 // Art. 70: the card offered on arrival at the camp. The two prisoners of the Korean case
                 // (in hospital, never offered one) stay overdue on the obligations dashboard.
                 (5 * 86_400 + 7_200, .captureCard(CaptureCardEntry(action: .offered)), camp),
@@ -158,8 +158,9 @@ public enum DemoRegistry {
                                 nationality: "PRK", source: .selfDeclared, confidence: .medium, isAssessed: true)],
             capturedAt: Date(), capture: Capture(place: "Kursk region")),
             events: [
+                // Art. 22(3): Korean-speaking soldiers are held in their own compound, apart from Russian soldiers.
                 (3 * 86_400, .custodyMove(CustodyMove(facility: "Camp \(1 + random.next(upTo: 4))", facilityType: .camp,
-                                                      timeZone: "Europe/Kyiv")), registrar),
+                                                      timeZone: "Europe/Kyiv", section: "B")), registrar),
                 (3 * 86_400 + 7_200, .captureCard(CaptureCardEntry(action: .offered)), camp),
             ])
     }

@@ -88,6 +88,11 @@ struct GroupsPage {
         var prisoner: String
         var facility: String
         var section: String
+        /// Art. 22(3) ways forward when the check fails: his consent, or an override a second approver confirms.
+        var prisonerID: String = ""
+        var failing: Bool = false
+        var canConsent: Bool = false
+        var canOverride: Bool = false
     }
 
     func show(_ request: Request) async throws -> Response {
@@ -100,21 +105,30 @@ struct GroupsPage {
                 message: text.guardMessage($0.representation))
         }
         // The placement check: an internment number, a facility and a section.
-        let number = (try? request.query.get(String.self, at: "prisoner"))?.trimmedOrNil ?? ""
+        // From the custody-move form's warning the prisoner comes by id.
+        let byID = (try? request.query.get(String.self, at: "prisonerID")).flatMap(UUID.init(uuidString:))
+        let number = byID.flatMap { overview.labels[$0] }
+            ?? (try? request.query.get(String.self, at: "prisoner"))?.trimmedOrNil ?? ""
         let facility = (try? request.query.get(String.self, at: "facility"))?.trimmedOrNil ?? ""
         let section = (try? request.query.get(String.self, at: "section"))?.trimmedOrNil ?? ""
         var check: [Row] = []
+        var checked: UUID?
         if !number.isEmpty, !facility.isEmpty {
             guard let id = overview.labels.first(where: { $0.value == number })?.key else {
                 throw DomainError(.notFound, code: "not_found", "no prisoner \(number)")
             }
             let guards = try await request.bureau.groups.placementCheck(id, facility: facility, section: section.isEmpty ? nil : section,
                                                                         consentRecorded: false, by: user.principal)
+            checked = id
             check = guards.map { Row(facility: facility, group: section, members: "", representative: "", flagged: $0.blocks,
                                      message: text.guardMessage($0)) }
         }
+        let role = user.account.role
         let model = Model(rows: rows, hasRows: !rows.isEmpty, check: check, hasCheck: !check.isEmpty, prisoner: number,
-                          facility: facility, section: section)
+                          facility: facility, section: section, prisonerID: checked?.uuidString ?? "",
+                          failing: check.contains(where: \.flagged),
+                          canConsent: AccessPolicy.allows(role, .recordPlacementConsent),
+                          canOverride: AccessPolicy.allows(role, .requestOverride))
         return try await request.renderPage("groups", titleKey: "groups.title", model: model)
     }
 }

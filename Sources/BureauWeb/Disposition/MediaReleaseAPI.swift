@@ -152,4 +152,5 @@ func mediaReleaseRoutes(_ app: Application) {
     requesters.post("media-breaches", ":id", "close", use: releases.closeBreach)
     mediaReleasePageRoutes(app)
     groupRoutes(app)
+    placementRoutes(app)
 }

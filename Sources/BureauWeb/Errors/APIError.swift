@@ -37,6 +37,9 @@ enum ErrorMapping {
         switch error {
         case let domain as DomainError:
             return (domain.kind.status, .init(code: domain.code, message: domain.message, field: domain.field))
+        case let refusal as PlacementRefusal:
+            return (.conflict, .init(code: PlacementRefusal.code,
+                                     message: refusal.blocking.map(\.message).joined(separator: " "), field: "facility"))
         case let input as InputError:
             return (.badRequest, .init(code: input.code, message: input.message, field: input.field))
         case let decoding as DecodingError:

@@ -11,6 +11,7 @@ struct EventPage {
         var supersedes: String?
         // custody move
         var facility: String?
+        var section: String?
         var facilityType: String?
         var timeZone: String?
         var reason: String?
@@ -49,6 +50,9 @@ struct EventPage {
         var place: String?
         var circumstances: String?
         var wounds: String?
+        // Art. 22(3): his consent, or the reason of an override (`PlacementPages`)
+        var statement: String?
+        var clearanceReason: String?
     }
 
     struct Model: Encodable {
@@ -57,9 +61,11 @@ struct EventPage {
         var kindKey: String
         var form: Form
         var options: [String: [FormOption]]
+        /// Guard 10: the Art. 22(3) warning that stopped the move, with the ways forward.
+        var placement: PlacementWarning? = nil
     }
 
-    static func model(_ id: UUID, kind: EventKind, form: Form) -> Model {
+    static func model(_ id: UUID, kind: EventKind, form: Form, placement: PlacementWarning? = nil) -> Model {
         return Model(id: id.uuidString, kind: kind.rawValue, kindKey: "event.\(kind.rawValue)", form: form, options: [
             "facilityType": FormOption.choices(CustodyMove.FacilityType.self, "facility"),
             "medicalKind": FormOption.choices(MedicalEntry.Kind.self, "medical"),
@@ -69,7 +75,7 @@ struct EventPage {
             "ground": FormOption.choices(EffectsSeizure.Item.Ground.self, "ground"),
             "purpose": FormOption.choices(Interview.Purpose.self, "purpose"),
             "mode": FormOption.choices(Interview.Mode.self, "mode"),
-        ])
+        ], placement: placement)
     }
 
     func form(_ request: Request) async throws -> Response {
@@ -110,6 +116,13 @@ struct EventPage {
             _ = try await request.bureau.registry.addEvent(payload, occurredAt: occurredAt, supersedes: supersedes,
                                                            to: id, by: user.principal)
             return request.redirect(to: "/prisoners/\(id.uuidString)", redirectType: .normal)
+        } catch let refusal as PlacementRefusal {
+            // Nothing was written: the filled-in form comes back with the warning and the ways forward.
+            return try await request.renderPage("event-new", titleKey: "event.title",
+                                                model: Self.model(id, kind: kind, form: form,
+                                                                  placement: PlacementWarning(refusal, prisonerID: id, form: form, request: request)),
+                                                error: request.bureau.catalog.text("error.\(PlacementRefusal.code)", request.language),
+                                                status: .conflict)
         } catch let error as DomainError where ![.forbidden, .notFound].contains(error.kind) {
             return try await request.renderPage("event-new", titleKey: "event.title",
                                                 model: Self.model(id, kind: kind, form: form),
@@ -130,7 +143,7 @@ struct EventPage {
             return .custodyMove(CustodyMove(
                 facility: form.facility ?? "",
                 facilityType: try reader.choice(form.facilityType, CustodyMove.FacilityType.self, field: "facilityType") ?? .camp,
-                timeZone: form.timeZone?.trimmedOrNil, reason: form.reason?.trimmedOrNil))
+                timeZone: form.timeZone?.trimmedOrNil, reason: form.reason?.trimmedOrNil, section: form.section?.trimmedOrNil))
         case .medical:
             return .medical(MedicalEntry(
                 kind: try reader.choice(form.medicalKind, MedicalEntry.Kind.self, field: "medicalKind") ?? .inspection,

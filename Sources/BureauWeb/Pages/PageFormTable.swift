@@ -70,5 +70,11 @@ enum PageFormTable {
             form: "/prisoners/:id"),
         Row(method: "post", path: "/api/v1/media-breaches/{id}/close", page: ("POST", "/media-breaches/:id/close"),
             form: "/prisoners/:id, beside the open breach"),
+        Row(method: "post", path: "/api/v1/prisoners/{id}/placement-consents", page: ("POST", "/prisoners/:id/placement-consents"),
+            form: "/prisoners/:id/events/new?kind=custody_move, under the Art. 22(3) warning; /groups, under a failing check"),
+        Row(method: "post", path: "/api/v1/prisoners/{id}/placement-overrides", page: ("POST", "/prisoners/:id/placement-overrides"),
+            form: "/groups, under a failing placement check (legal officer, approver)"),
+        Row(method: "post", path: "/api/v1/placement-overrides/{id}/confirm", page: ("POST", "/placement-overrides/:id/confirm"),
+            form: "/prisoners/:id, on the timeline beside the override awaiting confirmation"),
     ]
 }

@@ -51,6 +51,9 @@ struct PrisonerDetailPage {
         var redacted: Bool
         var recordedBy: String
         var canCorrect: Bool
+        /// Guard 10: an Art. 22(3) override awaiting a second approver, confirmed from here.
+        var clearanceID: String = ""
+        var canConfirm: Bool = false
     }
 
     struct Model: Encodable {
@@ -125,16 +128,24 @@ struct PrisonerDetailPage {
                       fields: Self.fields(of: claim), refusedKeys: claim.refusedItems.sorted().map { "item.\($0.rawValue)" },
                       recorded: "\(claim.recordedBy), \(DateText.format(claim.recordedAt, language: language, timeZone: zone))")
         }
-        let rows = file.timeline.reversed().map { entry in
-            Row(id: entry.event.id.uuidString,
+        var dated = file.timeline.map { entry in
+            (entry.event.occurredAt, Row(id: entry.event.id.uuidString,
                 date: DateText.format(entry.event.occurredAt, language: language, timeZone: zone),
                 kindKey: "event.\(entry.event.kind.rawValue)", kind: entry.event.kind.rawValue,
                 fields: TimelineText.fields(entry.event.payload, catalog: catalog, language: language, timeZone: zone),
                 superseded: entry.supersededBy != nil, correction: entry.event.supersedes != nil,
                 redacted: entry.redacted, recordedBy: entry.event.recordedBy,
                 canCorrect: entry.supersededBy == nil && writable.contains(entry.event.kind)
-                    && EventPage.supportedKinds.contains(entry.event.kind))
+                    && EventPage.supportedKinds.contains(entry.event.kind)))
         }
+        // Art. 22(3): his consents and overrides stand on the timeline beside the moves they allow.
+        let clearances = try await request.bureau.placements.clearances(of: prisoner.id, by: user.principal)
+        dated += clearances.map { clearance in
+            (clearance.recordedAt, Self.row(clearance, role: user.account.role, username: user.account.username,
+                                            text: { catalog.text($0, language) },
+                                            date: { DateText.format($0, language: language, timeZone: zone) }))
+        }
+        let rows = dated.enumerated().sorted { ($0.element.0, $0.offset) > ($1.element.0, $1.offset) }.map(\.element.1)
         let enquiries = try await request.bureau.enquiries.enquiries(about: prisoner.id, by: user.principal).map { enquiry in
             EnquiryLine(id: enquiry.id.uuidString, names: enquiry.person.names.joined(separator: " / "),
                         enquirer: enquiry.enquirer.name, resultKey: "eresult.\(enquiry.outcome?.result.code.rawValue ?? "")",
@@ -178,6 +189,25 @@ struct PrisonerDetailPage {
         }
         model.hasReleases = !model.releases.isEmpty || !model.breaches.isEmpty
         return try await request.renderPage("prisoner", titleKey: "prisoner.title", model: model)
+    }
+
+    static func row(_ clearance: PlacementClearance, role: Role, username: String, text: (String) -> String,
+                    date: (Date) -> String) -> Row {
+        var fields = [Field(key: "field.facility", value: clearance.facility)]
+        if let section = clearance.section { fields.append(Field(key: "field.section", value: section)) }
+        if !clearance.text.isEmpty {
+            fields.append(Field(key: clearance.kind == .consent ? "placement.statement" : "placement.reason", value: clearance.text))
+        }
+        if clearance.kind == .override {
+            let status = clearance.confirmedBy.map { "\(text("placement.confirmed")): \($0), \(clearance.confirmedAt.map(date) ?? "")" }
+                ?? text("placement.awaiting")
+            fields.append(Field(key: "field.status", value: status))
+        }
+        return Row(id: clearance.id.uuidString, date: date(clearance.recordedAt), kindKey: "placement.kind.\(clearance.kind.rawValue)",
+                   kind: "placement_\(clearance.kind.rawValue)", fields: fields, superseded: false, correction: false, redacted: false,
+                   recordedBy: clearance.recordedBy, canCorrect: false, clearanceID: clearance.id.uuidString,
+                   canConfirm: clearance.awaitsConfirmation && AccessPolicy.allows(role, .confirmOverride)
+                       && clearance.recordedBy != username)
     }
 
     static func fields(of claim: IdentityClaim) -> [Field] {

@@ -13,7 +13,9 @@ struct BureauErrorMiddleware: AsyncMiddleware {
             if status == .internalServerError {
                 request.logger.report(error: error)
             }
-            if request.isAPI || request.headers.accept.mediaTypes.contains(.json) {
+            // JSON only for the API and for clients that name it: a browser's `*/*` matches `.json` under
+            // HTTPMediaType's wildcard equality, and must get the localized page.
+            if request.isAPI || request.headers.accept.mediaTypes.contains(where: { $0.type == "application" && $0.subType == "json" }) {
                 let response = Response(status: status)
                 try response.content.encode(APIErrorBody(error: detail), using: JSONCoders.encoder)
                 return response

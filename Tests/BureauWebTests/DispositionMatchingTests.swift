@@ -47,5 +47,37 @@ extension WebSuite {
                 #expect(shown.each(["counterpartList"], "entry").count == 4)
             }
         }
+
+        /// Issue 12: the exchange page gives the matcher's explanation in the page language, as the
+        /// enquiry pages do; the API keeps the reasons as data beside the English sentence.
+        @Test func theExchangePageExplainsAMatchInUkrainian() async throws {
+            try await withBureau { bureau in
+                let staff = try await DispositionStaff.signIn(bureau)
+                _ = try await bureau.register(DispositionFixtures.ri, token: staff.registrar)
+                let exchange = try await bureau.expect("api/v1/exchanges", token: staff.liaison,
+                                                       json: #"{"counterpart": "RUS"}"#, .created)
+                let id = try exchange.content.get(String.self, at: "id")
+                let imported = try await bureau.sendCSV(Data("ФИО;Дата рождения;Категория\nРи Чхоль Хо;1999;other_rank\n".utf8),
+                                                        to: "api/v1/exchanges/\(id)/counterpart-list", token: staff.liaison)
+                #expect(imported.status == .created, "\(imported.body.string)")
+                #expect(imported.value([0, "candidates", 0, "reasons", 0, "code"]) is String)
+                #expect(imported.value([0, "candidates", 0, "matchedName"]) as? String == "리 철호")
+
+                let page = try await bureau.send(.GET, "exchanges/\(id)", token: staff.liaison, headers: [("Accept-Language", "uk")])
+                #expect(page.status == .ok)
+                let html = page.body.string
+                let start = try #require(html.range(of: "class=\"muted explanation\">"))
+                let explanation = String(html[start.upperBound...].prefix { $0 != "<" })
+                #expect(explanation.hasPrefix("리 철호 — "), "\(explanation)")
+                #expect(explanation.contains("прізвище"), "\(explanation)")
+                #expect(explanation.contains("той самий рік народження"), "\(explanation)")
+                // No English word of the matcher is left (the names are the records' own).
+                for english in ["surname", "given", "same year", "transliteration", "romanization", "birth"] {
+                    #expect(!explanation.contains(english), "\(english) in \(explanation)")
+                }
+                let russian = try await bureau.send(.GET, "exchanges/\(id)", token: staff.liaison, headers: [("Accept-Language", "ru")])
+                #expect(russian.body.string.contains("фамилия"))
+            }
+        }
     }
 }

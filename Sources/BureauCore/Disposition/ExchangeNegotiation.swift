@@ -145,11 +145,19 @@ public struct MatchCandidate: Sendable, Hashable, Codable {
     public var score: Double
     /// Why, in words a reviewer can check ("surname 리 = Ри, Kontsevich romanisation; birth year equal").
     public var explanation: String
+    /// The claim that matched, as recorded (Hangul, Cyrillic, Latin).
+    public var matchedName: String?
+    /// The same explanation as data, so each page says it in its language (`EnquiryText.explanation`);
+    /// nil in candidates stored before it was kept, which show `explanation`.
+    public var reasons: [MatchReason]?
 
-    public init(prisonerID: UUID, score: Double, explanation: String) {
+    public init(prisonerID: UUID, score: Double, explanation: String, matchedName: String? = nil,
+                reasons: [MatchReason]? = nil) {
         self.prisonerID = prisonerID
         self.score = score
         self.explanation = explanation
+        self.matchedName = matchedName
+        self.reasons = reasons
     }
 }
 

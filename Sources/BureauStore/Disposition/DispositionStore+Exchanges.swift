@@ -191,7 +191,8 @@ struct RegistryNames {
         live.search(entry.name, dateOfBirth: entry.dateOfBirth, top: 5)
             .filter { $0.score >= floor }
             .map { MatchCandidate(prisonerID: $0.prisonerID, score: ($0.score * 1000).rounded() / 1000,
-                                  explanation: "\($0.name) — \($0.explanation)") }
+                                  explanation: "\($0.name) — \($0.explanation)", matchedName: $0.name,
+                                  reasons: $0.alignments.map(EnquiryMatcher.reason) + $0.notes.map(EnquiryMatcher.note)) }
     }
 }
 

@@ -66,7 +66,10 @@ extension OpenAPISchemas {
         let willStatement = object([("id", uuid), ("prisonerID", uuid), ("privatelyConfirmed", bool),
                                     ("recordedBy", string), ("recordedAt", dateTime)] + willInput,
                                    required: ["id", "prisonerID", "statedAt", "answer", "ownWords", "language", "mode"])
-        let candidate = object([("prisonerID", uuid), ("score", ["type": "number"]), ("explanation", string)],
+        let reason = object([("code", ["type": "string", "description": "Localization key match.<code>"]), ("role", string),
+                             ("query", string), ("candidate", string), ("similarity", ["type": "number"])], required: ["code"])
+        let candidate = object([("prisonerID", uuid), ("score", ["type": "number"]), ("explanation", string),
+                                ("matchedName", string), ("reasons", arrayOf(reason))],
                                required: ["prisonerID", "score", "explanation"])
         let entry = object([("entry", open), ("candidates", arrayOf(candidate)), ("confirmedPrisonerID", uuid),
                             ("confirmedBy", string)], required: ["entry", "candidates"])

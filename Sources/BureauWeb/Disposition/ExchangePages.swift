@@ -99,6 +99,14 @@ struct ExchangePages {
                                                                                              canCreate: AccessPolicy.allows(user.account.role, .liaise)))
     }
 
+    /// The matcher's explanation in the page language, said as the enquiry pages say it; candidates
+    /// stored before the reasons were kept show the English they were stored with.
+    static func explanation(_ candidate: MatchCandidate, request: Request) -> String {
+        guard let reasons = candidate.reasons, !reasons.isEmpty else { return candidate.explanation }
+        let said = EnquiryText(request: request).explanation(reasons).joined(separator: "; ")
+        return candidate.matchedName.map { "\($0) — \(said)" } ?? said
+    }
+
     func show(_ request: Request) async throws -> Response {
         try await render(request, error: nil)
     }
@@ -116,7 +124,7 @@ struct ExchangePages {
             let review = reviews[entry.id]
             let candidates = (review?.candidates ?? []).map {
                 Candidate(prisonerID: $0.prisonerID.uuidString, name: name($0.prisonerID), score: String(format: "%.2f", $0.score),
-                          explanation: $0.explanation, confirmed: review?.confirmedPrisonerID == $0.prisonerID)
+                          explanation: Self.explanation($0, request: request), confirmed: review?.confirmedPrisonerID == $0.prisonerID)
             }
             return Entry(id: entry.id.uuidString, line: entry.line, name: entry.name, born: entry.dateOfBirth ?? "",
                          directionKey: "direction.\(entry.direction.rawValue)", categoryKey: "category.\(entry.category.rawValue)",

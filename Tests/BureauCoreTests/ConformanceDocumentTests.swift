@@ -86,18 +86,31 @@ enum Conformance {
         (7, "enforce", "66, 119, 122", "Every custody change is notified; closing needs the Art. 66 statement and valuables resolved"),
         (8, "enforce", "13(2)", "No public release of identifiable images or voice without legal sign-off: a media release request is assessed by a legal officer and decided by a second person, refused while anything identifiable remains; a release without an approved request is recorded as a breach"),
         (9, "warn", "4, 10, 17, 18", "No identity document, a false or third-party document, a contested Power, no Protecting Power (route via the CTA)"),
-        (10, "warn", "22(3), 79", "Groups by nationality, language and forces derived from the registry; separation from the prisoners of his own forces or his group needs his consent or a reason confirmed by two; each group without an elected representative is flagged (elections: GC3-79-rep)"),
+        (10, "warn", "22(3), 79", "Groups by nationality, language and forces derived from the registry; separation from the prisoners of his own forces or his group needs his recorded consent or a reason confirmed by two, and a custody move that would separate him is not recorded (409, the filled-in form kept) until one is; each group without an elected representative is flagged (elections: GC3-79-rep)"),
         (11, "enforce", "118, 119(5); AP I 85(4)(b)", "After the cessation of hostilities every prisoner without an Art. 119(5) hold is on the repatriation plan"),
         (12, "enforce", "data protection", "His asylum or third-state wish is the most restricted field; disclosure to any state needs DPO and legal approval"),
     ]
 
-    /// `// guard: <n>` markers above `@Test func` lines: (guard, Suite.test).
+    /// The web tests hold the HTTP, page and browser tests of a guard (a custody move stopped by Art. 22(3)).
+    static var webTestsDirectory: URL {
+        testsDirectory.deletingLastPathComponent().appendingPathComponent("BureauWebTests")
+    }
+
+    /// `// guard: <n>` markers above `@Test func` lines, in the core and the web tests: (guard, Suite.test).
     static func guardMarkers() throws -> [(Int, String)] {
-        let files = try FileManager.default.contentsOfDirectory(atPath: testsDirectory.path)
+        var found: [(Int, String)] = []
+        for directory in [testsDirectory, webTestsDirectory] {
+            found += try guardMarkers(in: directory)
+        }
+        return found
+    }
+
+    static func guardMarkers(in directory: URL) throws -> [(Int, String)] {
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
             .filter { $0.hasSuffix(".swift") }.sorted()
         var found: [(Int, String)] = []
         for file in files {
-            let text = try String(contentsOf: testsDirectory.appendingPathComponent(file), encoding: .utf8)
+            let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
             let suite = file.replacingOccurrences(of: ".swift", with: "")
             var pending: [Int] = []
             for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -21,6 +21,7 @@ extension WebSuite {
             #"{"kind": "custody_move", "occurredAt": "\#(at)", "data": {"facility": "\#(facility)", "facilityType": "camp", "section": "\#(section)"}}"#
         }
 
+        // guard: 10
         @Test func aKoreanAmongRussianSoldiersIsWarnedAndAnUnrepresentedGroupFlagged() async throws {
             try await withBureau { bureau in
                 let staff = try await DispositionStaff.signIn(bureau)

@@ -53,6 +53,7 @@ extension WebSuite {
 
         static let labels = "main h1, main h2, main th, main label, main legend, main button, main .notice, main .error, #placement-warning p"
 
+        // guard: 8 10
         @Test(.timeLimit(.minutes(4))) func theGuardPagesInUkrainian() async throws {
             try await withBureau { bureau in
                 let staff = try await DispositionStaff.signIn(bureau)

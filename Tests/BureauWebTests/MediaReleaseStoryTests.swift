@@ -26,6 +26,7 @@ extension WebSuite {
             """
         }
 
+        // guard: 8
         @Test func theInterviewVideoIsRefusedThenApprovedByTwoAndALeakIsABreach() async throws {
             try await withBureau { bureau in
                 let staff = try await DispositionStaff.signIn(bureau)

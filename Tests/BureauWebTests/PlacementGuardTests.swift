@@ -43,6 +43,7 @@ extension WebSuite {
                                   json: move("Camp 1", section: "A", at: at), headers: [("Accept-Language", language)])
         }
 
+        // guard: 10
         @Test func aKoreanMovedAmongRussianSoldiersIsStoppedUntilTwoPeopleConfirmAnOverride() async throws {
             try await withBureau { bureau in
                 let staff = try await DispositionStaff.signIn(bureau)
@@ -104,6 +105,7 @@ extension WebSuite {
             }
         }
 
+        // guard: 10
         @Test func hisRecordedConsentLetsTheMoveThrough() async throws {
             try await withBureau { bureau in
                 let staff = try await DispositionStaff.signIn(bureau)
@@ -133,6 +135,7 @@ extension WebSuite {
             }
         }
 
+        // guard: 10
         @Test func movesThatSeparateNobodyAreNotAffected() async throws {
             try await withBureau { bureau in
                 let staff = try await DispositionStaff.signIn(bureau)
@@ -149,6 +152,7 @@ extension WebSuite {
             }
         }
 
+        // guard: 10
         @Test func theCustodyMoveFormShowsTheWarningKeepsTheFormAndOffersConsent() async throws {
             try await withBureau { bureau in
                 let staff = try await DispositionStaff.signIn(bureau)
@@ -185,6 +189,7 @@ extension WebSuite {
             }
         }
 
+        // guard: 10
         @Test func aLegalOfficerRequestsOnTheGroupsPageAndAnApproverConfirmsOnTheTimeline() async throws {
             try await withBureau { bureau in
                 let staff = try await DispositionStaff.signIn(bureau)

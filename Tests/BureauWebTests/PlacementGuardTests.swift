@@ -56,7 +56,7 @@ extension WebSuite {
                 let body = try refused.content.decode(PlacementRefusalDTO.self)
                 #expect(body.error.code == "placement_separation")
                 #expect(body.error.message.contains("ст. 22(3)"))
-                #expect(body.warnings == ["Ст. 22(3): у Camp 1 · A ніхто не має його громадянства й мови (PRK/ko/Armed Forces of the Russian Federation): запишіть його згоду або причину, підтверджену двома особами."])
+                #expect(body.warnings == ["Ст. 22(3): у Camp 1 · A ніхто не має його громадянства й мови (КНДР · корейська · Armed Forces of the Russian Federation): запишіть його згоду або причину, підтверджену двома особами."])
                 #expect(body.reasons.map(\.key) == ["guard.10.apart_from_group"])
                 #expect(body.reasons.allSatisfy { $0.article == "GC III Art. 22(3)" && $0.severity == .warn })
                 #expect(try await Self.events(bureau, of: ri) == before)

@@ -42,8 +42,19 @@ struct DispositionText {
     /// A guard sentence in the page language, with its parameters filled in.
     func guardMessage(_ result: GuardResult) -> String {
         var message = text(result.key)
-        for (name, value) in result.parameters { message = message.replacingOccurrences(of: "{\(name)}", with: value) }
+        for (name, value) in result.parameters {
+            message = message.replacingOccurrences(of: "{\(name)}", with: name == "group" ? group(value) : value)
+        }
         return message
+    }
+
+    /// A camp group (`PRK/ko/…`, guard 10) in words: "КНДР · корейська · <forces as recorded>". A Power or
+    /// language without a name of its own keeps its code.
+    func group(_ code: String) -> String {
+        guard let key = PrisonerGroup.Key(code: code) else { return code }
+        let messages = request.bureau.catalog.messages[language] ?? [:]
+        return [messages["nation.\(key.nationality)"] ?? key.nationality,
+                key.language.map { messages["tongue.\($0)"] ?? $0 }, key.forces].compactMap { $0 }.joined(separator: " · ")
     }
 
     func answer(_ answer: WillAnswer) -> String {

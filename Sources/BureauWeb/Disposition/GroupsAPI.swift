@@ -100,7 +100,7 @@ struct GroupsPage {
         let text = DispositionText(request: request)
         let overview = try await request.bureau.groups.overview(by: user.principal)
         let rows = overview.rows(at: request.bureau.context.clock.now()).map {
-            Row(facility: $0.facility, group: $0.group, members: $0.members.joined(separator: ", "),
+            Row(facility: $0.facility, group: text.group($0.group), members: $0.members.joined(separator: ", "),
                 representative: $0.representative ?? "—", flagged: $0.representation.blocks,
                 message: text.guardMessage($0.representation))
         }

@@ -14,6 +14,9 @@ public enum Startup {
         app.asyncCommands.use(MigrateCommand(), as: "migrate")
         app.asyncCommands.use(OutboxCommand(), as: "outbox")
         app.asyncCommands.use(BenchCommand(), as: "bench")
+        app.asyncCommands.use(BackupCommand(), as: "backup")
+        app.asyncCommands.use(RestoreCommand(), as: "restore")
+        app.asyncCommands.use(KeysCommand(), as: "keys")
     }
 
     public static func prepareServe(_ app: Application, demo: Bool) async throws {

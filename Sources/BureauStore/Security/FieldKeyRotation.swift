@@ -76,8 +76,9 @@ public struct FieldKeyRotation: Sendable {
         let manager = FileManager.default
         if !manager.fileExists(atPath: nextURL.path) {
             let key = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
+            try? manager.removeItem(atPath: nextURL.path + ".tmp")
             try PrivateFile.create(atPath: nextURL.path + ".tmp", contents: key)
-            _ = try manager.replaceItemAt(nextURL, withItemAt: URL(fileURLWithPath: nextURL.path + ".tmp"))
+            try rename(from: URL(fileURLWithPath: nextURL.path + ".tmp"), to: nextURL)
         }
         if !manager.fileExists(atPath: oldURL.path) {
             let current = try KeyFile.read(keyURL)

@@ -90,7 +90,8 @@ struct BackupKeygenCommand: AsyncCommand {
 
 /// Writes a new X25519 key pair: `NAME` (0600, never overwritten) and `NAME.pub`.
 public enum BackupKeygen {
-    public static func write(_ name: String) throws -> String {
+    public static func write(_ argument: String) throws -> String {
+        let name = URL(fileURLWithPath: argument).standardizedFileURL.path
         let key = Curve25519.KeyAgreement.PrivateKey()
         guard try PrivateFile.create(atPath: name, contents: Data(BackupKeys.identityText(key).utf8)) else {
             throw CommandFailure("\(name) already exists; not overwritten")

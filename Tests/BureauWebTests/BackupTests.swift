@@ -51,6 +51,18 @@ struct RestoreTarget {
         return RestoreTarget(directory: directory, database: .postgres(try PostgresTools.url(url, database: name)), postgresName: name)
     }
 
+    /// Runs `body` with a fresh target, dropped afterwards (while the app still runs).
+    static func with(_ app: Application, _ body: (RestoreTarget) async throws -> Void) async throws {
+        let target = try await make(app)
+        do {
+            try await body(target)
+        } catch {
+            await target.cleanup(app)
+            throw error
+        }
+        await target.cleanup(app)
+    }
+
     func cleanup(_ app: Application) async {
         try? FileManager.default.removeItem(at: directory)
         if let postgresName {
@@ -129,7 +141,8 @@ extension WebSuite {
                         }
                     }
                     group.addTask {
-                        try await Task.sleep(for: .milliseconds(300))
+                        // The backup starts once the writers are well under way.
+                        while acknowledged.withLockedValue({ $0.count }) < 24 { try await Task.sleep(for: .milliseconds(20)) }
                         defer { stop.withLockedValue { $0 = true } }
                         backupStarted.withLockedValue { $0 = Date() }
                         return try await Backups.make(app, output: file, recipient: identity.publicKey)
@@ -149,8 +162,7 @@ extension WebSuite {
                 #expect(checked.verification.intact)
                 #expect(checked.checkpointSize != nil)
 
-                let target = try await RestoreTarget.make(app)
-                defer { Task { await target.cleanup(app) } }
+                try await RestoreTarget.with(app) { target in
                 let restored = try await Backups.restore(app, file: file, identity: identity, dataDirectory: target.directory,
                                                          database: target.database, force: false)
                 #expect(restored.verification.intact)
@@ -177,6 +189,7 @@ extension WebSuite {
                 let forced = try await Backups.restore(app, file: file, identity: identity, dataDirectory: target.directory,
                                                        database: target.database, force: true)
                 #expect(forced.verification.intact)
+                }
             }
         }
 
@@ -194,8 +207,7 @@ extension WebSuite {
                 bytes[bytes.count / 2] ^= 0x01
                 try bytes.write(to: altered)
 
-                let target = try await RestoreTarget.make(app)
-                defer { Task { await target.cleanup(app) } }
+                try await RestoreTarget.with(app) { target in
                 let before = try target.snapshot()
                 do {
                     _ = try await Backups.verify(app, file: altered, identity: identity)
@@ -234,6 +246,7 @@ extension WebSuite {
                 }
                 // The good backup still verifies.
                 #expect(try await Backups.verify(app, file: file, identity: identity).verification.intact)
+                }
             }
         }
 
@@ -296,6 +309,35 @@ extension WebSuite {
                     "keys.field.rotate.resume", "keys.field.rotate.finish"]).all().map(\.action)
                 #expect(actions == ["keys.field.rotate.start", "keys.field.rotate.resume", "keys.field.rotate.finish"])
                 #expect(try await AuditLog.verify(on: app.db, against: nil).intact)
+            }
+        }
+
+        /// The administrator's page shows the age of the last good backup, and warns (in every language)
+        /// when there is none or it is more than a day old.
+        @Test func administratorSeesTheAgeOfTheLastBackup() async throws {
+            try await withFileBureau { bureau in
+                let session = try await FormSession.signIn(bureau, .administrator, name: "backup.admin")
+                let warnings = ["uk": "старша за 24 години", "en": "more than 24 hours old", "ru": "больше 24 часов"]
+                for (language, warning) in warnings {
+                    let page = try await session.get(bureau, "/users", language: language)
+                    #expect(page.status == .ok)
+                    #expect(page.body.string.contains(warning), "\(language): \(page.body.string)")
+                    #expect(page.body.string.contains("id=\"backup-stale\""))
+                }
+                let identity = Curve25519.KeyAgreement.PrivateKey()
+                _ = try await Backups.make(bureau.app, output: bureau.dataDirectory.appendingPathComponent("now.bak"),
+                                           recipient: identity.publicKey)
+                // Sessions end after 30 idle minutes: sign in again after each jump of the clock.
+                bureau.clock.advance(3 * 3600 + 60)
+                let later = try await FormSession.signIn(bureau, .administrator, name: "backup.admin2")
+                let fresh = try await later.get(bureau, "/users", language: "uk")
+                #expect(!fresh.body.string.contains("id=\"backup-stale\""))
+                #expect(fresh.body.string.contains("<span id=\"backup-age\">3</span> год тому"), "\(fresh.body.string)")
+                bureau.clock.advance(22 * 3600)
+                let next = try await FormSession.signIn(bureau, .administrator, name: "backup.admin3")
+                let stale = try await next.get(bureau, "/users", language: "en")
+                #expect(stale.body.string.contains("id=\"backup-stale\""))
+                #expect(stale.body.string.contains("<span id=\"backup-age\">25</span> hours ago"))
             }
         }
 

@@ -17,6 +17,9 @@ case ["audit", "check-proof"]:
 case ["backup", "keygen"]:
     // Offline: a key pair needs no configuration, and the identity should be made away from the server.
     exit(BackupKeygen.run(Array(CommandLine.arguments.dropFirst(3))))
+case ["bench", "backup"]:
+    // Its own throwaway registry in a temporary folder, never the configured one.
+    exit(await BackupBench.run(Array(CommandLine.arguments.dropFirst(3))))
 case ["bench", "enquiries"]:
     exit(await EnquiryBench.run(Array(CommandLine.arguments.dropFirst(3))))
 default:

@@ -11,7 +11,7 @@ import Vapor
 
 /// Runs `body` against a Bureau whose database survives the test's own connections: an SQLite file in a
 /// temporary data folder, or the suite's PostgreSQL database (reset first). Backups need a real file.
-func withFileBureau(_ body: (TestBureau) async throws -> Void) async throws {
+func withFileBureau(adjust: (inout BureauConfig) -> Void = { _ in }, _ body: (TestBureau) async throws -> Void) async throws {
     let clock = TestClock(Date())
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bureau-backup-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -20,7 +20,8 @@ func withFileBureau(_ body: (TestBureau) async throws -> Void) async throws {
     do {
         let database: BureauConfig.DatabaseChoice = TestDatabase.isPostgres
             ? TestDatabase.choice : .sqliteFile(directory.appendingPathComponent("bureau.sqlite").path)
-        let config = BureauConfig(database: database, dataDirectory: directory, port: 0, bcryptCost: 4)
+        var config = BureauConfig(database: database, dataDirectory: directory, port: 0, bcryptCost: 4)
+        adjust(&config)
         try await configure(app, config: config, clock: clock.clock)
         app.logger.logLevel = .warning
         if TestDatabase.isPostgres { try await resetPostgres(app) }
@@ -339,6 +340,35 @@ extension WebSuite {
                 #expect(stale.body.string.contains("id=\"backup-stale\""))
                 #expect(stale.body.string.contains("<span id=\"backup-age\">25</span> hours ago"))
             }
+        }
+
+        /// With `BUREAU_BACKUP_DIR` and `BUREAU_BACKUP_RECIPIENT` set, the server writes a backup at once (none
+        /// is recent) into the folder, one the offline identity verifies.
+        @Test(.timeLimit(.minutes(2))) func scheduledBackupIsWrittenToTheFolder() async throws {
+            let identity = Curve25519.KeyAgreement.PrivateKey()
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bureau-scheduled-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try await withFileBureau(adjust: {
+                $0.backupDirectory = folder
+                $0.backupRecipient = BackupKeys.recipientText(identity.publicKey)
+            }) { bureau in
+                let timer = try #require(try BackupTimer(app: bureau.app))
+                defer { timer.shutdown(bureau.app) }
+                var files: [String] = []
+                for _ in 0..<300 where files.isEmpty {
+                    try await Task.sleep(for: .milliseconds(100))
+                    if try await BackupRunModel.lastFinished(on: bureau.app.db) != nil {
+                        files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".bak") }
+                    }
+                }
+                let name = try #require(files.first, "no scheduled backup was written")
+                #expect(name.hasPrefix("bureau-") && name.hasSuffix("Z.bak"))
+                let checked = try await Backups.verify(bureau.app, file: folder.appendingPathComponent(name), identity: identity)
+                #expect(checked.verification.intact)
+                let run = try #require(try await BackupRunModel.query(on: bureau.app.db).first())
+                #expect(run.trigger == "scheduled")
+            }
+            #expect(throws: BureauConfig.Invalid.self) { try BureauConfig.load(["BUREAU_BACKUP_DIR": "/tmp/x"]) }
         }
 
         /// Key custody: a key file readable by others stops every command, naming the file and the fix.

@@ -4,6 +4,7 @@ import BureauCore
 import Crypto
 import Fluent
 import Foundation
+import Glibc
 import NIOConcurrencyHelpers
 import SQLKit
 import Testing
@@ -309,6 +310,59 @@ extension WebSuite {
                 let actions = try await AuditModel.query(on: app.db).filter(\.$action ~~ ["keys.field.rotate.start",
                     "keys.field.rotate.resume", "keys.field.rotate.finish"]).all().map(\.action)
                 #expect(actions == ["keys.field.rotate.start", "keys.field.rotate.resume", "keys.field.rotate.finish"])
+                #expect(try await AuditLog.verify(on: app.db, against: nil).intact)
+            }
+        }
+
+        /// The same with a real kill: `bureau keys rotate-field` as a subprocess, killed with SIGKILL once it has
+        /// re-sealed a few batches, then run again to the end.
+        @Test(.timeLimit(.minutes(5))) func rotateFieldCommandKilledWithSigkillResumes() async throws {
+            try await withFileBureau { bureau in
+                let app = bureau.app
+                let prisoner = try await Self.sealedRecords(bureau)
+                let cipher = app.bureau.context.cipher
+                try await app.db.transaction { tx in
+                    for n in 0..<10_000 {
+                        let event = TimelineEvent(id: UUID(), prisonerID: prisoner, occurredAt: Date(timeIntervalSince1970: 1_736_500_000),
+                                                  recordedAt: Date(), recordedBy: "drill.investigator", supersedes: nil,
+                                                  payload: .interview(Interview(purpose: .intake, language: "uk", mode: .oral,
+                                                                                noCoercionAttested: true, content: "sealed entry \(n)")))
+                        try await EventStorage.model(for: event, cipher: cipher).create(on: tx)
+                    }
+                }
+                var env = ["BUREAU_DATA_DIR": bureau.dataDirectory.path, "BUREAU_BCRYPT_COST": "4"]
+                if TestDatabase.isPostgres, let url = ProcessInfo.processInfo.environment["DATABASE_URL"] { env["DATABASE_URL"] = url }
+                let process = Process()
+                process.executableURL = try CLI.binary()
+                process.arguments = ["keys", "rotate-field", "--batch", "100"]
+                var full = ProcessInfo.processInfo.environment
+                full.removeValue(forKey: "DATABASE_URL")
+                full.merge(env) { $1 }
+                process.environment = full
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                var resealed: Int64 = 0
+                for _ in 0..<1200 where resealed < 2000 && process.isRunning {
+                    try await Task.sleep(for: .milliseconds(25))
+                    resealed = (try? await FieldKeyRotationModel.query(on: app.db).all().map(\.resealed).reduce(0, +)) ?? resealed
+                }
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                #expect(process.terminationReason == .uncaughtSignal, "the rotation finished before it was killed")
+                #expect(resealed >= 2000 && resealed < 10_000, "killed after \(resealed) values")
+                let oldURL = bureau.dataDirectory.appendingPathComponent(FieldCipher.oldFileName)
+                #expect(FileManager.default.fileExists(atPath: oldURL.path))
+
+                let resumed = try CLI.run(try CLI.binary(), ["keys", "rotate-field", "--batch", "100"], environment: env)
+                #expect(resumed.status == 0, "\(resumed.output)")
+                #expect(resumed.output.contains("field key rotated"))
+                #expect(!FileManager.default.fileExists(atPath: oldURL.path))
+                let fresh = FieldCipher(key: try FieldCipher.readKey(at: bureau.dataDirectory.appendingPathComponent(FieldCipher.fileName)))
+                let events = try await EventModel.query(on: app.db).filter(\.$sealed != nil).all()
+                #expect(events.count == 10_001)
+                #expect(events.allSatisfy { fresh.isSealedWithCurrentKey($0.sealed!, context: $0.id!.uuidString) })
+                #expect(try await DispositionStore.willStatements(of: prisoner, on: app.db, cipher: fresh).count == 1)
                 #expect(try await AuditLog.verify(on: app.db, against: nil).intact)
             }
         }

@@ -85,7 +85,9 @@ public enum Backups {
             try handle.close()
             guard rename(partial.path, output.path) == 0 else { throw Failure("cannot rename the backup to \(output.path)") }
             let bytes = writer.bytesWritten
-            let record = AuditRecord(actor: "console", role: Role.administrator.rawValue, action: "backup.create",
+            // The schedule acts as the system; the command as the console (the administrator at the server).
+            let record = AuditRecord(actor: trigger == "scheduled" ? "system" : "console", role: Role.administrator.rawValue,
+                                     action: "backup.create",
                                      entity: "backup", entityID: output.lastPathComponent)
             let run = BackupRunModel(finishedAt: services.context.clock.now(), fileName: output.lastPathComponent,
                                      bytes: bytes, auditSize: state.auditSize, trigger: trigger)

@@ -14,6 +14,12 @@ case ["bench", "names"]:
 case ["audit", "check-proof"]:
     // Offline: only the proof and the log's public key, never the database or the configuration.
     exit(AuditProofCheck.run(Array(CommandLine.arguments.dropFirst(3))))
+case ["backup", "keygen"]:
+    // Offline: a key pair needs no configuration, and the identity should be made away from the server.
+    exit(BackupKeygen.run(Array(CommandLine.arguments.dropFirst(3))))
+case ["bench", "backup"]:
+    // Its own throwaway registry in a temporary folder, never the configured one.
+    exit(await BackupBench.run(Array(CommandLine.arguments.dropFirst(3))))
 case ["bench", "enquiries"]:
     exit(await EnquiryBench.run(Array(CommandLine.arguments.dropFirst(3))))
 default:
@@ -25,6 +31,16 @@ var arguments = CommandLine.arguments
 let demo = arguments.contains("--demo")
 arguments.removeAll { $0 == "--demo" }
 let command = arguments.dropFirst().first ?? "serve"
+
+// `bureau restore --data-dir DIR` restores into DIR: the configuration is read as if BUREAU_DATA_DIR named it.
+if command == "restore", let flag = arguments.firstIndex(of: "--data-dir"), flag + 1 < arguments.count {
+    setenv("BUREAU_DATA_DIR", arguments[flag + 1], 1)
+}
+
+// `bureau backup --output F --recipient P` is `backup create` (ConsoleKit takes `--output` for a subcommand name).
+if command == "backup", arguments.count > 2, arguments[2].hasPrefix("--"), !["--help", "-h"].contains(arguments[2]) {
+    arguments.insert("create", at: 2)
+}
 
 var environment = try Environment.detect(arguments: arguments)
 try LoggingSystem.bootstrap(from: &environment)

@@ -22,7 +22,7 @@ public enum LogSigner {
                 throw StoreError.fieldKey("cannot create \(url.path)")
             }
         }
-        guard let data = manager.contents(atPath: url.path) else { throw StoreError.fieldKey("cannot read \(url.path)") }
+        let data = try KeyFile.read(url)
         guard data.count == 32 else {
             throw StoreError.fieldKey("\(url.path) holds \(data.count) bytes, expected a 32-byte Ed25519 key")
         }

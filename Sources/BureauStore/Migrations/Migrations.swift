@@ -5,7 +5,7 @@ import Fluent
 /// disposition) so work on one area never renumbers another's.
 public enum BureauMigrations {
     public static let all: [any Migration] = registry + ClocksMigrations.all + DispositionMigrations.all + AuditMigrations.all
-        + AuthMigrations.all + EnquiryMigrations.all
+        + AuthMigrations.all + EnquiryMigrations.all + BackupMigrations.all
 
     static let registry: [any Migration] = [
         M001_CreateUsers(),
@@ -51,5 +51,12 @@ enum AuthMigrations {
 enum EnquiryMigrations {
     static let all: [any Migration] = [
         M016_CreateEnquiries(),
+    ]
+}
+
+/// Backups and key custody (issue 13).
+enum BackupMigrations {
+    static let all: [any Migration] = [
+        M022_CreateBackupRecords(),
     ]
 }

@@ -32,3 +32,34 @@ public enum PrivateFile {
         return true
     }
 }
+
+/// Key custody: a key file readable by anyone but its owner is refused, by the server and every command,
+/// before its bytes are used — a key others could read must be taken as known to them.
+public enum KeyFile {
+    public struct TooOpen: Error, CustomStringConvertible {
+        public var path: String
+        public var mode: Int
+        public var description: String {
+            "key file \(path) is readable by group or others (mode \(String(mode, radix: 8))); "
+                + "Bureau refuses to use it. Check who could have copied it, then run: chmod 600 \(path)"
+        }
+    }
+
+    /// The file's permission bits.
+    public static func mode(atPath path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_mode) & 0o777
+    }
+
+    /// Reads a key file after checking it is 0600 (or stricter).
+    public static func read(_ url: URL) throws -> Data {
+        if let mode = mode(atPath: url.path), mode & 0o077 != 0 {
+            throw TooOpen(path: url.path, mode: mode)
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw StoreError.fieldKey("cannot read \(url.path)")
+        }
+        return data
+    }
+}

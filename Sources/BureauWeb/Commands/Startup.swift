@@ -14,6 +14,9 @@ public enum Startup {
         app.asyncCommands.use(MigrateCommand(), as: "migrate")
         app.asyncCommands.use(OutboxCommand(), as: "outbox")
         app.asyncCommands.use(BenchCommand(), as: "bench")
+        app.asyncCommands.use(BackupCommand(), as: "backup")
+        app.asyncCommands.use(RestoreCommand(), as: "restore")
+        app.asyncCommands.use(KeysCommand(), as: "keys")
     }
 
     public static func prepareServe(_ app: Application, demo: Bool) async throws {
@@ -26,6 +29,7 @@ public enum Startup {
         try await app.bureau.context.names.ensureLoaded(from: app.db)
         app.logger.notice("name index: \(app.bureau.context.names.count) names in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
         app.lifecycle.use(try CheckpointTimer(app: app))
+        if let backups = try BackupTimer(app: app) { app.lifecycle.use(backups) }
         if let token = try await setupTokenIfNeeded(app) {
             // The link names the address the server really listens on (`--port`, `--hostname`, `--bind`
             // are only read when it starts), so it is printed once the socket is bound.

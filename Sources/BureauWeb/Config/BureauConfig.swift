@@ -33,12 +33,19 @@ public struct BureauConfig: Sendable {
     public var checkpointEntries: Int
     /// …or grew at all and the last one is this old (`BUREAU_CHECKPOINT_MINUTES`, default 60).
     public var checkpointMinutes: Int
+    /// Scheduled backups (issue 13): the folder they are written to (`BUREAU_BACKUP_DIR`)…
+    public var backupDirectory: URL?
+    /// …every this many hours (`BUREAU_BACKUP_HOURS`, default 24)…
+    public var backupHours: Int
+    /// …encrypted to this recipient (`BUREAU_BACKUP_RECIPIENT`: the `.pub` file or its one line).
+    public var backupRecipient: String?
 
     public init(database: DatabaseChoice, dataDirectory: URL, hostname: String = "127.0.0.1", port: Int = 8080,
                 sessionIdleTimeout: TimeInterval = 30 * 60, bcryptCost: Int = 12, secureCookies: Bool = true,
                 timeZone: TimeZone = TimeZone(identifier: "Europe/Kyiv")!,
                 secondFactor: SecondFactorPolicy = SecondFactorPolicy(), logOrigin: String? = nil,
-                checkpointEntries: Int = 1000, checkpointMinutes: Int = 60) {
+                checkpointEntries: Int = 1000, checkpointMinutes: Int = 60,
+                backupDirectory: URL? = nil, backupHours: Int = 24, backupRecipient: String? = nil) {
         self.database = database
         self.dataDirectory = dataDirectory
         self.hostname = hostname
@@ -51,6 +58,9 @@ public struct BureauConfig: Sendable {
         self.logOrigin = logOrigin
         self.checkpointEntries = checkpointEntries
         self.checkpointMinutes = checkpointMinutes
+        self.backupDirectory = backupDirectory
+        self.backupHours = backupHours
+        self.backupRecipient = backupRecipient
     }
 
     public struct Invalid: Error, CustomStringConvertible {
@@ -105,12 +115,19 @@ public struct BureauConfig: Sendable {
         if let origin, origin.contains(where: { $0 == "+" || $0.isWhitespace }) {
             problems.append("BUREAU_LOG_ORIGIN may hold no spaces and no + (e.g. nib.example.org/audit)")
         }
+        let backupHours = int("BUREAU_BACKUP_HOURS", 24, 1...720)
+        let backupDirectory = environment["BUREAU_BACKUP_DIR"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0, relativeTo: cwd) }
+        let backupRecipient = environment["BUREAU_BACKUP_RECIPIENT"].flatMap { $0.isEmpty ? nil : $0 }
+        if (backupDirectory == nil) != (backupRecipient == nil) {
+            problems.append("BUREAU_BACKUP_DIR and BUREAU_BACKUP_RECIPIENT go together: set both for scheduled backups, or neither")
+        }
         let secure = environment["BUREAU_COOKIE_SECURE"].map { !["0", "false", "no"].contains($0.lowercased()) } ?? true
         if !problems.isEmpty { throw Invalid(problems: problems) }
         return BureauConfig(database: database, dataDirectory: dataDirectory,
                             hostname: environment["BUREAU_HOST"] ?? "127.0.0.1", port: port,
                             sessionIdleTimeout: TimeInterval(idle * 60), bcryptCost: cost, secureCookies: secure,
                             timeZone: zone, secondFactor: secondFactor, logOrigin: origin,
-                            checkpointEntries: checkpointEntries, checkpointMinutes: checkpointMinutes)
+                            checkpointEntries: checkpointEntries, checkpointMinutes: checkpointMinutes,
+                            backupDirectory: backupDirectory, backupHours: backupHours, backupRecipient: backupRecipient)
     }
 }

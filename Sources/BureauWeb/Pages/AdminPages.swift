@@ -15,6 +15,8 @@ struct AdminPages {
         var users: [UserRow]
         var roles: [FormOption]
         var username: String
+        /// The age of the last complete backup (issue 13): the administrator keeps the keys and the backups.
+        var backup: BackupStatus
     }
 
     struct UserForm: Content {
@@ -59,7 +61,7 @@ struct AdminPages {
                     locked: ($0.lockedUntil ?? .distantPast) > now)
         }
         let model = UsersModel(users: rows, roles: FormOption.choices(Role.self, "role"),
-                               username: username)
+                               username: username, backup: try await BackupStatus.load(request))
         return try await request.renderPage("users", titleKey: "users.title", model: model, error: error, notice: notice,
                                             status: status)
     }

@@ -41,19 +41,25 @@ public enum Permission: String, Sendable, Codable, CaseIterable {
     /// Read release requests and breaches: derived from who may read the risk class, since a request
     /// may cite his risk assessments and the risk to his family.
     case readReleases = "read_releases"
+    /// Correct what was registered (status, Power, unit) with a reason: those who register.
+    case correctRegistration = "correct_registration"
+    /// Request or confirm voiding a prisoner or an entry made in error; the confirmer is never the
+    /// one who asked (four eyes, checked by the store).
+    case voidRecord = "void_record"
 }
 
 public struct AccessPolicy: Sendable {
     public static func permissions(of role: Role) -> Set<Permission> {
         var granted: Set<Permission>
         switch role {
-        case .registrar: granted = [.readRegistry, .registerPrisoner, .recordClaim]
+        case .registrar: granted = [.readRegistry, .registerPrisoner, .recordClaim, .correctRegistration, .voidRecord]
         case .medicalOfficer: granted = [.readRegistry, .decideEligibility]
         case .campOfficer: granted = [.readRegistry, .recordExitChecklist, .moveCase, .recordHandover]
         case .legalOfficer:
             granted = [.readRegistry, .recordWill, .assessRisk, .recordExitChecklist, .liaise, .readExchanges, .moveCase,
-                       .requestOverride, .recordHandover, .readEnquiries, .requestRelease]
-        case .approver: granted = [.readRegistry, .readExchanges, .moveCase, .requestOverride, .confirmOverride, .decideRelease]
+                       .requestOverride, .recordHandover, .readEnquiries, .requestRelease, .correctRegistration, .voidRecord]
+        case .approver:
+            granted = [.readRegistry, .readExchanges, .moveCase, .requestOverride, .confirmOverride, .decideRelease, .voidRecord]
         case .liaisonOfficer: granted = [.readRegistry, .liaise, .readExchanges, .moveCase, .recordHandover, .readEnquiries]
         case .icrcDelegate: granted = [.readRegistry]
         case .investigator: granted = [.readRegistry, .recordClaim, .recordWill]

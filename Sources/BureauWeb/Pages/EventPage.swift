@@ -109,7 +109,7 @@ struct EventPage {
             }
             _ = try await request.bureau.registry.addEvent(payload, occurredAt: occurredAt, supersedes: supersedes,
                                                            to: id, by: user.principal)
-            return request.redirect(to: "/prisoners/\(id.uuidString)", redirectType: .normal)
+            return request.redirect(to: "/prisoners/\(id.uuidString)?saved=1", redirectType: .normal)
         } catch let error as DomainError where ![.forbidden, .notFound].contains(error.kind) {
             return try await request.renderPage("event-new", titleKey: "event.title",
                                                 model: Self.model(id, kind: kind, form: form),

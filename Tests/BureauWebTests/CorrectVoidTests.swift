@@ -101,6 +101,7 @@ extension WebSuite {
                 let api = try await bureau.send(.POST, "api/v1/voidings/\(voidingID)/confirm", token: token)
                 #expect(api.errorCode == "four_eyes")
                 #expect(try await PrisonerModel.find(UUID(uuidString: fixture.id), on: bureau.app.db)?.voidedAt == nil)
+                #expect(try await NoticeModel.query(on: bureau.app.db).filter(\.$status == "pending").count() > 0)
                 // Still owing while only asked.
                 let stillOverdue = try await bureau.send(.GET, "api/v1/obligations?state=overdue", token: token)
                 #expect(!stillOverdue.obligationItems.isEmpty)
@@ -113,7 +114,11 @@ extension WebSuite {
                 #expect(confirmed.status == .seeOther, "\(confirmed.body.string)")
                 #expect(try await PrisonerModel.find(UUID(uuidString: fixture.id), on: bureau.app.db)?.voidedAt != nil)
 
-                // His clocks stop: no overdue obligation anywhere, none on his own list.
+                // His clocks stop: no overdue obligation anywhere, none on his own list, no notice left to send.
+                #expect(try await NoticeModel.query(on: bureau.app.db).filter(\.$status == "pending").count() == 0)
+                let liaison = try await bureau.signedIn(.liaisonOfficer, name: "li.one")
+                let outbox = try await bureau.send(.GET, "api/v1/outbox?status=pending", token: liaison)
+                #expect(((outbox.json as? [[String: Any]]) ?? []).isEmpty, "\(outbox.body.string)")
                 let after = try await bureau.send(.GET, "api/v1/obligations?state=all", token: token)
                 #expect(!after.obligationItems.contains { ($0["prisonerID"] as? String)?.uppercased() == fixture.id.uppercased() })
                 let own = try await bureau.send(.GET, "api/v1/prisoners/\(fixture.id)/obligations?state=all", token: token)

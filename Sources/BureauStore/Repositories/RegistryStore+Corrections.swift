@@ -186,14 +186,18 @@ extension RegistryStore {
             model.confirmedBy = principal.username
             model.confirmedAt = now
             try await model.update(on: tx)
+            // A notice not yet sent about a record made in error is no longer owed, and must not reach the
+            // Central Tracing Agency: it leaves the outbox. Notices already sent stay as sent.
+            let pending = NoticeModel.query(on: tx).filter(\.$status == OutboundNotice.Status.pending.rawValue)
             if let eventID = voiding.eventID {
                 try await EventModel.query(on: tx).filter(\.$id == eventID).set(\.$voidedAt, to: now).update()
+                try await pending.filter(\.$concerningEventID == eventID).delete()
             } else {
                 let prisoner = try await Self.load(voiding.prisonerID, on: tx)
                 prisoner.voidedAt = now
                 try await prisoner.update(on: tx)
+                try await pending.filter(\.$prisoner.$id == voiding.prisonerID).delete()
             }
-            // A notice not yet sent is no longer owed: the outbox drops what its obligation no longer asks.
             return voiding
         }
         return voided

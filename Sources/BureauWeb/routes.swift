@@ -22,6 +22,12 @@ func routes(_ app: Application) throws {
     api.grouped(RoleMiddleware(.registerPrisoner)).post("prisoners", use: prisoners.create)
     api.grouped(RoleMiddleware(.recordClaim)).post("prisoners", ":id", "claims", use: prisoners.addClaim)
     api.grouped(RoleMiddleware(.recordEvent)).post("prisoners", ":id", "events", use: prisoners.addEvent)
+    let corrections = CorrectionsAPIController()
+    api.grouped(RoleMiddleware(.correctRegistration)).post("prisoners", ":id", "corrections", use: corrections.correct)
+    api.grouped(RoleMiddleware(.recordClaim)).post("claims", ":id", "correction", use: corrections.correctClaim)
+    let voiders = api.grouped(RoleMiddleware(.voidRecord))
+    voiders.post("prisoners", ":id", "voidings", use: corrections.requestVoid)
+    voiders.post("voidings", ":id", "confirm", use: corrections.confirmVoid)
 
     let auditors = api.grouped(RoleMiddleware(.readAudit))
     let audit = AuditAPIController()
@@ -35,6 +41,10 @@ func routes(_ app: Application) throws {
     let users = UsersAPIController()
     admins.get("users", use: users.list)
     admins.post("users", use: users.create)
+    admins.post("users", ":id", "status", use: users.setStatus)
+    admins.post("users", ":id", "role", use: users.changeRole)
+    admins.post("users", ":id", "full-name", use: users.setFullName)
+    admins.post("users", ":id", "reset-link", use: users.issueReset)
 
     try pageRoutes(app)
     try clocksRoutes(app)

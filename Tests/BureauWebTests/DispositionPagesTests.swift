@@ -103,7 +103,7 @@ extension WebSuite {
                 }
                 let submitted = try await post(legal, "action=submit")
                 #expect(submitted.status == .seeOther)
-                #expect(submitted.headers.first(name: .location) == "/cases/\(caseID)")
+                #expect(submitted.headers.first(name: .location) == "/cases/\(caseID)?saved=1")
                 let refused = try await post(approver, "action=approve")
                 #expect(refused.status == .unprocessableEntity)
                 let html = refused.body.string

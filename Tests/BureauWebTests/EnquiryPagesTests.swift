@@ -36,7 +36,7 @@ extension WebSuite {
                     ("reference", "CTA-2026-0042"), ("names", "Ri Chol-ho\nЛи Чхоль Хо"), ("dateOfBirth", "1999"),
                     ("fatherName", "Ri Yong-su"), ("language", "ko")])
                 #expect(created.status == .seeOther)
-                let location = try #require(created.headers.first(name: .location))
+                let location = try #require(created.headers.first(name: .location)?.split(separator: "?").first.map(String.init))
                 let id = String(location.dropFirst("/enquiries/".count))
                 _ = try await tracerA.post(bureau, "/enquiries/\(id)/outcome", [("result", "held"), ("prisonerID", ri)])
                 let own = try await tracerA.post(bureau, "/enquiries/\(id)/confirm", [], language: "uk")

@@ -27,6 +27,8 @@ struct LeakSeed {
     var release: String
     /// An Art. 22(3) override for Ri, confirmed (guard 10); its reason is will class.
     var placementOverride: String
+    /// The outbox's notices (their preview pages), health reports included.
+    var notices: [String] = []
     /// Markers by the class of the record they were written into.
     var markers: [FieldClass: [String]]
     /// Words that are not free text but tell a restricted fact as plainly (a risk outcome, a medical
@@ -52,9 +54,13 @@ struct LeakSeed {
                                 json: DispositionFixtures.document("third_party", name: "Ондар А. С."), .created)
 
         // Health, interviews and effects: timeline entries of their own class.
-        try await bureau.expect("api/v1/prisoners/\(petrov)/events", token: staff.medic, json: """
+        let admission = try await bureau.expect("api/v1/prisoners/\(petrov)/events", token: staff.medic, json: """
             {"kind": "medical", "occurredAt": "2025-02-15T08:00:00Z",
              "data": {"kind": "admission", "seriouslyIll": true, "summary": "\(mark(.health, "summary"))"}}
+            """, .created)
+        // A voiding of that entry awaiting a second officer: its reason speaks of his health (issue 8).
+        try await bureau.expect("api/v1/prisoners/\(petrov)/voidings", token: staff.approverA, json: """
+            {"reason": "\(mark(.health, "voidreason"))", "eventID": "\(try admission.content.get(String.self, at: "id"))"}
             """, .created)
         try await bureau.expect("api/v1/prisoners/\(ri)/events", token: staff.investigator, json: """
             {"kind": "interview", "occurredAt": "2025-01-15T10:00:00Z",
@@ -178,9 +184,11 @@ struct LeakSeed {
                                 json: #"{"result": "held", "prisonerID": "\#(ri)"}"#, .ok)
         try await bureau.expect("api/v1/enquiries/\(enquiryID)/confirm", token: tracerB, .ok)
         try await bureau.expect("api/v1/enquiries/\(enquiryID)/answer", token: tracerA, .created)
+        let notices = try await NoticeOutbox(context: bureau.services.context)
+            .list(status: nil, by: Principal(username: "seed", role: .liaisonOfficer)).map(\.id.uuidString)
         return LeakSeed(ri: ri, petrov: petrov, transfer: transfer,
                         medicalCase: try medical.content.get(String.self, at: "id"), exchange: exchangeID, enquiry: enquiryID, release: releaseID,
-                        placementOverride: placementOverrideID, markers: markers,
+                        placementOverride: placementOverrideID, notices: notices, markers: markers,
                         tokens: [.risk: ["serious_risk", "no_serious_risk"], .health: ["art110_1_1"],
                                  .will: [thirdState]])
     }
@@ -194,6 +202,7 @@ struct LeakSeed {
         case "enquiries": return [enquiry]
         case "media-releases": return [release]
         case "placement-overrides": return [placementOverride]
+        case "outbox": return notices.isEmpty ? [ri] : notices
         default: return [ri]
         }
     }

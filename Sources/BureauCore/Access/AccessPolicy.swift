@@ -44,19 +44,25 @@ public enum Permission: String, Sendable, Codable, CaseIterable {
     /// Record a prisoner's consent to being held apart from his group or forces (Art. 22(3), guard 10):
     /// derived from who may record a custody move, and the legal officer.
     case recordPlacementConsent = "record_placement_consent"
+    /// Correct what was registered (status, Power, unit) with a reason: those who register.
+    case correctRegistration = "correct_registration"
+    /// Request or confirm voiding a prisoner or an entry made in error; the confirmer is never the
+    /// one who asked (four eyes, checked by the store).
+    case voidRecord = "void_record"
 }
 
 public struct AccessPolicy: Sendable {
     public static func permissions(of role: Role) -> Set<Permission> {
         var granted: Set<Permission>
         switch role {
-        case .registrar: granted = [.readRegistry, .registerPrisoner, .recordClaim]
+        case .registrar: granted = [.readRegistry, .registerPrisoner, .recordClaim, .correctRegistration, .voidRecord]
         case .medicalOfficer: granted = [.readRegistry, .decideEligibility]
         case .campOfficer: granted = [.readRegistry, .recordExitChecklist, .moveCase, .recordHandover]
         case .legalOfficer:
             granted = [.readRegistry, .recordWill, .assessRisk, .recordExitChecklist, .liaise, .readExchanges, .moveCase,
-                       .requestOverride, .recordHandover, .readEnquiries, .requestRelease]
-        case .approver: granted = [.readRegistry, .readExchanges, .moveCase, .requestOverride, .confirmOverride, .decideRelease]
+                       .requestOverride, .recordHandover, .readEnquiries, .requestRelease, .correctRegistration, .voidRecord]
+        case .approver:
+            granted = [.readRegistry, .readExchanges, .moveCase, .requestOverride, .confirmOverride, .decideRelease, .voidRecord]
         case .liaisonOfficer: granted = [.readRegistry, .liaise, .readExchanges, .moveCase, .recordHandover, .readEnquiries]
         case .icrcDelegate: granted = [.readRegistry]
         case .investigator: granted = [.readRegistry, .recordClaim, .recordWill]

@@ -51,6 +51,17 @@ extension PlacementClearance: Classified {
     public var dataClass: FieldClass { .will }
 }
 
+extension RecordCorrection: Classified {
+    /// Status, Power, unit and identity claims are the registration itself.
+    public var dataClass: FieldClass { .core }
+}
+
+extension Voiding: Classified {
+    /// Voiding an entry speaks of that entry (its reason may name a wound): the entry's class.
+    /// Voiding a whole registration is a core fact.
+    public var dataClass: FieldClass { eventKind?.fieldClass ?? .core }
+}
+
 extension GuardResult: Classified {
     public var dataClass: FieldClass { GuardCatalog.dataClass(of: key) }
 }

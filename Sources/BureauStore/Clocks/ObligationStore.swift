@@ -46,7 +46,13 @@ public struct ObligationStore: Sendable {
         let cipher = context.cipher
         let policy = context.policy
         return try await context.audited(record) { tx in
-            let snapshot = try await RecordSnapshots.one(prisonerID, on: tx, cipher: cipher)
+            guard let snapshot = try await RecordSnapshots.load([prisonerID], on: tx, cipher: cipher).first else {
+                // Voided as made in error (or unknown: `load` says which): nothing is owed.
+                let model = try await RegistryStore.load(prisonerID, on: tx)
+                return PrisonerObligations(prisoner: PrisonerLabel(id: prisonerID, internmentNumber: model.internmentNumber,
+                                                                   name: ""),
+                                           obligations: [], derivedAt: now)
+            }
             let obligations = Obligations.visible(Obligations.derive(for: snapshot, at: now, policy: policy),
                                                   to: principal.role)
             return PrisonerObligations(prisoner: Self.label(snapshot), obligations: obligations, derivedAt: now)

@@ -16,6 +16,9 @@ enum RecordSnapshots {
             claimQuery.filter(\.$prisoner.$id ~~ ids)
             eventQuery.filter(\.$prisoner.$id ~~ ids)
         }
+        // A prisoner or an entry voided as made in error owes nothing: his clocks stop.
+        prisonerQuery.filter(\.$voidedAt == nil)
+        eventQuery.filter(\.$voidedAt == nil)
         let prisoners = try await prisonerQuery.sort(\.$internmentNumber).all()
         let claims = Dictionary(grouping: try await claimQuery.sort(\.$recordedAt).all().map { try $0.domain() },
                                 by: \.prisonerID)

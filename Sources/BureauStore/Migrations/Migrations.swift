@@ -5,12 +5,17 @@ import Fluent
 /// disposition) so work on one area never renumbers another's.
 public enum BureauMigrations {
     public static let all: [any Migration] = registry + ClocksMigrations.all + DispositionMigrations.all + AuditMigrations.all
-        + AuthMigrations.all + EnquiryMigrations.all + BackupMigrations.all
+        + AuthMigrations.all + EnquiryMigrations.all + corrections + BackupMigrations.all
 
     static let registry: [any Migration] = [
         M001_CreateUsers(),
         M002_CreateRegistry(),
         M003_CreateAudit(),
+    ]
+
+    /// Correct and void (issue 8); runs after every area's tables, which it only extends.
+    static let corrections: [any Migration] = [
+        M020_AddCorrectionsAndVoidings(),
     ]
 }
 
@@ -40,10 +45,11 @@ enum AuditMigrations {
     ]
 }
 
-/// Sign-in: second factor (issue 9).
+/// Sign-in: second factor (issue 9); account administration from the pages (issue 8).
 enum AuthMigrations {
     static let all: [any Migration] = [
         M015_AddSecondFactor(),
+        M019_AddAccountAdministration(),
     ]
 }
 

@@ -16,6 +16,8 @@ public final class EventModel: Model, @unchecked Sendable {
     @Field(key: "payload") public var payload: String
     /// Restricted parts (interview content), AES-GCM sealed with the field key; base64.
     @OptionalField(key: "sealed") public var sealed: String?
+    /// Set when a voiding of this entry is confirmed: no obligation is derived from it.
+    @OptionalField(key: "voided_at") public var voidedAt: Date?
 
     public init() {}
 

@@ -22,6 +22,8 @@ public final class PrisonerModel: Model, @unchecked Sendable {
     @Field(key: "registered_by") public var registeredBy: String
     /// Capture time, copied from the capture entry so lists can sort and filter without joins.
     @OptionalField(key: "captured_at") public var capturedAt: Date?
+    /// Set when a voiding of the whole registration is confirmed: he owes nothing and default lists hide him.
+    @OptionalField(key: "voided_at") public var voidedAt: Date?
 
     @Children(for: \.$prisoner) public var claims: [ClaimModel]
 

@@ -21,6 +21,8 @@ public final class UserModel: Model, @unchecked Sendable {
     @OptionalField(key: "totp_enrolled_at") public var totpEnrolledAt: Date?
     /// The last 30-second step whose code was accepted: that code and older ones are refused.
     @OptionalField(key: "totp_last_step") public var totpLastStep: Int64?
+    /// The name pages show for the account where people are named; nil shows the username.
+    @OptionalField(key: "full_name") public var fullName: String?
 
     public init() {}
 
@@ -91,5 +93,26 @@ public final class RecoveryCodeModel: Model, @unchecked Sendable {
         self.id = id
         self.$user.id = userID
         self.codeHash = codeHash
+    }
+}
+
+/// A one-time link an administrator issued so a member of staff can choose a new password. Only its
+/// SHA-256 digest is stored; it expires, works once, and a newer link replaces an unused older one.
+public final class PasswordResetModel: Model, @unchecked Sendable {
+    public static let schema = "password_resets"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "user_id") public var user: UserModel
+    @Field(key: "token_hash") public var tokenHash: String
+    @Field(key: "expires_at") public var expiresAt: Date
+    @OptionalField(key: "used_at") public var usedAt: Date?
+
+    public init() {}
+
+    public init(id: UUID = UUID(), userID: UUID, tokenHash: String, expiresAt: Date) {
+        self.id = id
+        self.$user.id = userID
+        self.tokenHash = tokenHash
+        self.expiresAt = expiresAt
     }
 }

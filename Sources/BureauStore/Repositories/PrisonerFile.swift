@@ -10,6 +10,12 @@ public struct PrisonerFile: Sendable {
     /// Classes of data that exist for this prisoner but the reader's role may not see.
     public var withheld: Set<FieldClass>
     public var capturedAt: Date?
+    /// Corrections of status, Power, unit and claims, oldest first (issue 8).
+    public var corrections: [RecordCorrection] = []
+    /// Voidings requested or confirmed that this reader may learn of.
+    public var voidings: [Voiding] = []
+    /// When the whole registration was voided as made in error.
+    public var voidedAt: Date? = nil
 
     public var assessedClaim: IdentityClaim? {
         claims.first(where: \.isAssessed) ?? claims.first
@@ -42,6 +48,8 @@ public struct PrisonerQuery: Sendable {
     public var text: String?
     public var power: String?
     public var status: ProtectedStatus?
+    /// Show only prisoners voided as registered in error (default lists hide them).
+    public var voided: Bool = false
     public var page: Int
     public var perPage: Int
 

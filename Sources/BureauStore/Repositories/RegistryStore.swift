@@ -168,10 +168,14 @@ public struct RegistryStore: Sendable {
                 .sort(\.$recordedAt).all().map { try $0.domain() }
             let events = try await EventStorage.events(of: prisonerID, on: tx, cipher: cipher,
                                                        reveal: classes.contains(.interviews))
-            return try PrisonerFile(prisoner: model.domain(), claims: claims,
-                                    timeline: Self.visible(events, to: classes),
-                                    withheld: Set(events.map(\.kind.fieldClass)).subtracting(classes).subtracting([.interviews]),
-                                    capturedAt: model.capturedAt)
+            var file = try PrisonerFile(prisoner: model.domain(), claims: claims,
+                                        timeline: Self.visible(events, to: classes),
+                                        withheld: Set(events.map(\.kind.fieldClass)).subtracting(classes).subtracting([.interviews]),
+                                        capturedAt: model.capturedAt)
+            file.corrections = try await self.corrections(of: prisonerID, on: tx)
+            file.voidings = try await self.voidings(of: prisonerID, readableBy: principal.role, on: tx)
+            file.voidedAt = model.voidedAt
+            return file
         }
     }
 
@@ -187,6 +191,7 @@ public struct RegistryStore: Sendable {
             }
             if let power = query.power?.trimmedOrNil { base.filter(\.$power == power.uppercased()) }
             if let status = query.status { base.filter(\.$status == status.rawValue) }
+            if query.voided { base.filter(\.$voidedAt != nil) } else { base.filter(\.$voidedAt == nil) }
             let total = try await base.count()
             let models = try await base.sort(\.$internmentNumber).offset((query.page - 1) * query.perPage)
                 .limit(query.perPage).all()
@@ -231,7 +236,8 @@ public struct RegistryStore: Sendable {
             let byPrisoner = Dictionary(grouping: claims, by: \.prisonerID)
             let models = Dictionary(uniqueKeysWithValues: prisoners.compactMap { model in model.id.map { ($0, model) } })
             return try hits.compactMap { hit in
-                guard let model = models[hit.prisonerID] else { return nil }
+                // A registration voided as made in error is no tracing answer.
+                guard let model = models[hit.prisonerID], model.voidedAt == nil else { return nil }
                 let own = byPrisoner[hit.prisonerID] ?? []
                 let summary = PrisonerSummary(prisoner: try model.domain(), names: own.map(\.displayName),
                                               assessedName: (own.first(where: \.isAssessed) ?? own.first)?.displayName,
@@ -318,6 +324,7 @@ public struct RegistryStore: Sendable {
         if let text = query.text?.trimmedOrNil { parts.append("q=\(text)") }
         if let power = query.power { parts.append("power=\(power)") }
         if let status = query.status { parts.append("status=\(status.rawValue)") }
+        if query.voided { parts.append("voided=1") }
         return parts.joined(separator: " ")
     }
 }

@@ -24,6 +24,11 @@ public struct UserStore: Sendable {
         public var createdAt: Date
         /// An authenticator is enrolled: sign-in needs its code (or a recovery code).
         public var secondFactorEnrolled: Bool = false
+        /// Shown on pages instead of the username where people are named.
+        public var fullName: String? = nil
+
+        /// What a page calls this person.
+        public var displayName: String { fullName ?? username }
     }
 
     public static func validUsername(_ name: String) -> Bool {
@@ -205,6 +210,6 @@ public struct UserStore: Sendable {
         }
         return Account(id: id, username: model.username, role: role, locale: model.locale, disabled: model.disabled,
                        lockedUntil: model.lockedUntil, createdAt: model.createdAt,
-                       secondFactorEnrolled: model.totpEnrolledAt != nil)
+                       secondFactorEnrolled: model.totpEnrolledAt != nil, fullName: model.fullName)
     }
 }

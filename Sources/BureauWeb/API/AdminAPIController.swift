@@ -79,6 +79,7 @@ struct UsersAPIController {
         var disabled: Bool
         var lockedUntil: Date?
         var createdAt: Date
+        var fullName: String?
 
         init(_ account: UserStore.Account) {
             id = account.id
@@ -87,6 +88,7 @@ struct UsersAPIController {
             disabled = account.disabled
             lockedUntil = account.lockedUntil
             createdAt = account.createdAt
+            fullName = account.fullName
         }
     }
 
@@ -103,6 +105,56 @@ struct UsersAPIController {
         let account = try await request.bureau.users.create(username: input.username, passwordHash: hash,
                                                             role: input.role, by: user.principal)
         let response = Response(status: .created)
+        try response.content.encode(UserDTO(account), using: JSONCoders.encoder)
+        return response
+    }
+}
+
+/// Account administration through the API; the same store calls as the forms on `/users/:id`.
+extension UsersAPIController {
+    struct StatusInput: Codable { var disabled: Bool }
+    struct RoleInput: Codable { var role: Role }
+    struct NameInput: Codable { var fullName: String? }
+    struct ResetLinkDTO: Content {
+        var link: String
+        var expiresAt: Date
+    }
+
+    func setStatus(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let id = try request.uuidParameter(code: "user_not_found")
+        let input = try StrictJSON.decode(StatusInput.self, from: request)
+        return try Self.reply(try await request.bureau.users.setDisabled(input.disabled, userID: id, by: user.principal))
+    }
+
+    func changeRole(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let id = try request.uuidParameter(code: "user_not_found")
+        let input = try StrictJSON.decode(RoleInput.self, from: request)
+        return try Self.reply(try await request.bureau.users.changeRole(to: input.role, userID: id, by: user.principal))
+    }
+
+    func setFullName(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let id = try request.uuidParameter(code: "user_not_found")
+        let input = try StrictJSON.decode(NameInput.self, from: request)
+        return try Self.reply(try await request.bureau.users.setFullName(input.fullName, userID: id, by: user.principal))
+    }
+
+    func issueReset(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let id = try request.uuidParameter(code: "user_not_found")
+        guard try await request.bureau.users.find(id: id) != nil else {
+            throw DomainError(.notFound, code: "user_not_found", "no such account")
+        }
+        let issued = try await AccountPages.issue(for: id, on: request, by: user.principal)
+        let response = Response(status: .created)
+        try response.content.encode(ResetLinkDTO(link: issued.link, expiresAt: issued.expires), using: JSONCoders.encoder)
+        return response
+    }
+
+    static func reply(_ account: UserStore.Account) throws -> Response {
+        let response = Response(status: .ok)
         try response.content.encode(UserDTO(account), using: JSONCoders.encoder)
         return response
     }

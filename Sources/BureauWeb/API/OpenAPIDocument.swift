@@ -26,8 +26,8 @@ enum OpenAPIDocument {
                                               "schema": ["type": "string"]]
 
     static var operations: [Operation] {
-        registryOperations + clocksOperations + dispositionOperations + enquiryOperations + mediaReleaseOperations
-            + placementOperations
+        registryOperations + accountOperations + correctionOperations + clocksOperations + outboxBatchOperations + dispositionOperations + enquiryOperations
+            + mediaReleaseOperations + placementOperations
     }
 
     static let registryOperations: [Operation] = [
@@ -46,6 +46,8 @@ enum OpenAPIDocument {
                       ["name": "status", "in": "query", "schema": ["type": "string", "enum": enumValues(ProtectedStatus.self)]],
                       ["name": "page", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 100_000]],
                       ["name": "perPage", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 200]],
+                      ["name": "voided", "in": "query", "schema": ["type": "string", "enum": ["0", "1"]],
+                       "description": "1: only prisoners voided as registered in error (hidden otherwise)"],
                   ]),
         Operation(method: "get", path: "/api/v1/search",
                   summary: "Tracing search: prisoners ranked by name across scripts, with the matching claim and why (audited)",
@@ -145,7 +147,10 @@ enum OpenAPIDocument {
                                .merging(OpenAPISchemas.auditLog)
                                .merging(OpenAPISchemas.enquiries)
                                .merging(OpenAPISchemas.mediaReleases)
-                               .merging(OpenAPISchemas.placements),
+                               .merging(OpenAPISchemas.placements)
+                               .merging(OpenAPISchemas.accounts)
+                               .merging(OpenAPISchemas.outboxBatches)
+                               .merging(OpenAPISchemas.corrections),
                            "securitySchemes": [
                                "bearer": ["type": "http", "scheme": "bearer"],
                                "cookie": ["type": "apiKey", "in": "cookie", "name": "bureau_session"],

@@ -93,8 +93,16 @@ enum PrisonerListQuery {
         if let power = power?.trimmedOrNil, !ClaimRules.isAlpha3(power) {
             throw DomainError.invalid("power", "must be an ISO 3166-1 alpha-3 code", code: "invalid_country")
         }
-        return PrisonerQuery(text: text?.trimmedOrNil.map { String($0.prefix(100)) }, power: power?.trimmedOrNil,
-                             status: status, page: page, perPage: perPage)
+        var query = PrisonerQuery(text: text?.trimmedOrNil.map { String($0.prefix(100)) }, power: power?.trimmedOrNil,
+                                  status: status, page: page, perPage: perPage)
+        // `voided=1`: only prisoners voided as registered in error (every list hides them otherwise).
+        if let voided = (try? request.query.get(String.self, at: "voided"))?.trimmedOrNil {
+            guard ["0", "1"].contains(voided) else {
+                throw DomainError.invalid("voided", "0 or 1", code: "invalid_value")
+            }
+            query.voided = voided == "1"
+        }
+        return query
     }
 
     static func number(_ request: Request, _ name: String, default fallback: Int, range: ClosedRange<Int>) throws -> Int {

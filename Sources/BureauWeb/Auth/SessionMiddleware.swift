@@ -32,7 +32,9 @@ struct SessionMiddleware: AsyncMiddleware {
     /// cross-site posts; the token covers the rest.
     static func checkCSRF(_ request: Request, expected: String) async throws {
         var supplied = request.headers.first(name: "X-CSRF-Token")
-        if supplied == nil, request.headers.contentType == .urlEncodedForm {
+        // A file upload (the outbox's acknowledgements) carries `_csrf` as a part of its multipart body.
+        let isForm = request.headers.contentType == .urlEncodedForm || request.headers.contentType?.type == "multipart"
+        if supplied == nil, isForm {
             // Middleware runs before the route collects the body: a form larger than the first chunk
             // off the socket (about 2 KB) is still streaming here, and its `_csrf` field would read as
             // missing. Collect it now, up to the largest form any route takes (a pasted CTA list of

@@ -131,7 +131,7 @@ struct CaptureCardPage {
                                          note: form.note?.trimmedOrNil)
             _ = try await request.bureau.registry.addEvent(.captureCard(entry), occurredAt: occurredAt, supersedes: nil,
                                                            to: id, by: user.principal)
-            return request.redirect(to: "/prisoners/\(id.uuidString)/capture-card", redirectType: .normal)
+            return request.redirect(to: "/prisoners/\(id.uuidString)/capture-card?saved=1", redirectType: .normal)
         } catch let error as DomainError where ![.forbidden, .notFound].contains(error.kind) {
             return try await request.renderPage("capture-card", titleKey: "card.title", model: try await model(request),
                                                 error: request.message(for: error), status: error.kind.status)

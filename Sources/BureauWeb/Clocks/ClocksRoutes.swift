@@ -17,6 +17,10 @@ func clocksRoutes(_ app: Application) throws {
     operators.get("outbox", "public-key", use: outbox.publicKey)
     operators.post("outbox", ":id", "sent", use: outbox.sent)
     operators.post("outbox", ":id", "acknowledgement", use: outbox.acknowledge)
+    let batches = OutboxBatchPages()
+    operators.post("outbox", "export", use: batches.exportAPI)
+    operators.on(.POST, "outbox", "acknowledgements", body: .collect(maxSize: "8mb"), use: batches.acknowledgementsAPI)
+    operators.get("outbox", ":id", "preview", use: batches.previewAPI)
 
     let pageReaders = app.grouped(RoleMiddleware(.readRegistry))
     let pages = ObligationsPage()
@@ -30,6 +34,9 @@ func clocksRoutes(_ app: Application) throws {
     pageOperators.get("outbox", use: outboxPage.show)
     pageOperators.post("outbox", ":id", "sent", use: outboxPage.sent)
     pageOperators.post("outbox", ":id", "acknowledgement", use: outboxPage.acknowledge)
+    pageOperators.post("outbox", "export", use: batches.download)
+    pageOperators.on(.POST, "outbox", "acknowledgements", body: .collect(maxSize: "8mb"), use: batches.acknowledgements)
+    pageOperators.get("outbox", ":id", "preview", use: batches.preview)
 }
 
 extension OpenAPIDocument {

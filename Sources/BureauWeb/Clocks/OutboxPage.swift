@@ -34,7 +34,8 @@ struct OutboxPage {
         try await render(request)
     }
 
-    func render(_ request: Request, error: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+    func render(_ request: Request, error: String? = nil, notice: String? = nil,
+                status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try request.requireUser()
         let chosen = (try? request.query.get(String.self, at: "status"))?.trimmedOrNil ?? "pending"
         let filter: OutboundNotice.Status? = chosen == "all" ? nil : (OutboundNotice.Status(rawValue: chosen) ?? .pending)
@@ -58,7 +59,8 @@ struct OutboxPage {
                           states: ["pending", "sent", "acknowledged", "all"].map {
                               .init(value: $0, label: $0 == "all" ? "common.all" : "outbox.status.\($0)", selected: $0 == chosen)
                           }, pendingAnswers: pendingAnswers)
-        return try await request.renderPage("outbox", titleKey: "outbox.title", model: model, error: error, status: status)
+        return try await request.renderPage("outbox", titleKey: "outbox.title", model: model, error: error, notice: notice,
+                                            status: status)
     }
 
     struct SentForm: Content {
@@ -72,7 +74,7 @@ struct OutboxPage {
         do {
             _ = try await request.outbox.markSent(try request.noticeID(), channel: form.channel ?? "",
                                                   reference: form.reference, by: user.principal)
-            return request.redirect(to: "/outbox", redirectType: .normal)
+            return request.redirect(to: "/outbox?saved=1", redirectType: .normal)
         } catch let error as DomainError where ![.forbidden, .notFound].contains(error.kind) {
             return try await render(request, error: request.message(for: error), status: error.kind.status)
         }
@@ -84,7 +86,7 @@ struct OutboxPage {
         do {
             _ = try await request.outbox.acknowledge(try request.noticeID(), reference: form.reference ?? "",
                                                      receivedAt: nil, by: user.principal)
-            return request.redirect(to: "/outbox?status=sent", redirectType: .normal)
+            return request.redirect(to: "/outbox?status=sent&saved=1", redirectType: .normal)
         } catch let error as DomainError where ![.forbidden, .notFound].contains(error.kind) {
             return try await render(request, error: request.message(for: error), status: error.kind.status)
         }

@@ -37,12 +37,10 @@ struct OutboxExportCommand: AsyncCommand {
         guard let output = signature.output?.trimmedOrNil else { throw CommandFailure("outbox export needs --output FILE") }
         let app = context.application
         try await app.autoMigrate()
-        let signer = try OutboxSigner.loadOrCreate(in: app.bureau.config.dataDirectory)
         let url = URL(fileURLWithPath: output)
-        let result = try await NoticeOutbox(context: app.bureau.context)
-            .export(by: OutboxCommand.principal(signature.operatorName), signer: signer) { data in
-                try data.write(to: url, options: .atomic)
-            }
+        let result = try await OutboxBatchExport.export(app.bureau, by: OutboxCommand.principal(signature.operatorName)) { data in
+            try data.write(to: url, options: .atomic)
+        }.result
         context.console.print("exported \(result.count) notices in batch \(result.batchID) to \(output)")
         for skipped in result.skipped { context.console.print("skipped (no longer owed): \(skipped)") }
     }

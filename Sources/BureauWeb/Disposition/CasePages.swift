@@ -198,7 +198,7 @@ struct CasePages {
         }
         do {
             _ = try await request.bureau.disposition.transition(id, to: target, by: user.principal)
-            return request.redirect(to: "/cases/\(id.uuidString)", redirectType: .normal)
+            return request.redirect(to: "/cases/\(id.uuidString)?saved=1", redirectType: .normal)
         } catch let refusal as TransitionRefusal {
             let file = try await request.bureau.disposition.caseFile(id, by: user.principal, purpose: "case page")
             let text = DispositionText(request: request)
@@ -212,6 +212,9 @@ struct CasePages {
                 status: HTTPResponseStatus = .ok, handoverForm: HandoverForm? = nil) async throws -> Response {
         let text = DispositionText(request: request)
         let c = file.dispositionCase
+        // People are named by their full name where the account has one.
+        let names = try await request.bureau.users.displayNames()
+        func person(_ username: String) -> String { names[username] ?? username }
         let superseded = Set((file.willStatements ?? []).compactMap(\.supersedes))
         let statements = (file.willStatements ?? []).map { s in
             Statement(date: text.date(s.statedAt), answer: text.answer(s.answer), question: s.question, original: s.ownWords,
@@ -238,13 +241,13 @@ struct CasePages {
                  keys: ["consultation.\($0.direction.rawValue)", "consultation.\($0.kind.rawValue)", "channel.\($0.channel.rawValue)"],
                  note: $0.summary)
         }
-        let approvals = c.approvals.map { Line(date: text.date($0.at), cells: [$0.by], keys: [], note: $0.note ?? "") }
+        let approvals = c.approvals.map { Line(date: text.date($0.at), cells: [person($0.by)], keys: [], note: $0.note ?? "") }
         let overrides = c.overrides.map {
-            Line(date: text.date($0.requestedAt), cells: [text.text($0.key), $0.requestedBy, $0.confirmedBy ?? "—"], keys: [],
+            Line(date: text.date($0.requestedAt), cells: [text.text($0.key), person($0.requestedBy), $0.confirmedBy.map(person) ?? "—"], keys: [],
                  note: $0.reason)
         }
         let history = c.history.map {
-            Line(date: text.date($0.at), cells: [$0.by], keys: ["caseaction.\($0.action)", "casestate.\($0.to.rawValue)"],
+            Line(date: text.date($0.at), cells: [person($0.by)], keys: ["caseaction.\($0.action)", "casestate.\($0.to.rawValue)"],
                  note: $0.note ?? "")
         }
         let notices = file.notices.map {

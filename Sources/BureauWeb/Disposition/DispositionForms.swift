@@ -118,7 +118,7 @@ struct WillStatementPage {
             let statement = try Self.statement(from: form, reader: FormReader(timeZone: request.bureau.config.timeZone))
             _ = try await request.bureau.disposition.recordWillStatement(statement, for: id, by: user.principal,
                                                                          purpose: "will statement form")
-            return request.redirect(to: "/prisoners/\(id.uuidString)", redirectType: .normal)
+            return request.redirect(to: "/prisoners/\(id.uuidString)?saved=1", redirectType: .normal)
         } catch let error as DomainError where ![.forbidden, .notFound].contains(error.kind) {
             return try await request.renderPage("will-new", titleKey: "willnew.title", model: Self.model(id, form),
                                                 error: request.message(for: error.onForm(Self.fieldNames)), status: error.kind.status)
@@ -203,7 +203,7 @@ struct RiskAssessmentPage {
         do {
             let assessment = try Self.assessment(from: form, reader: FormReader(timeZone: request.bureau.config.timeZone))
             _ = try await request.bureau.disposition.recordRiskAssessment(assessment, for: id, by: user.principal)
-            return request.redirect(to: "/cases?prisoner=\(id.uuidString)", redirectType: .normal)
+            return request.redirect(to: "/cases?prisoner=\(id.uuidString)&saved=1", redirectType: .normal)
         } catch let error as DomainError where ![.forbidden, .notFound].contains(error.kind) {
             return try await request.renderPage("risk-new", titleKey: "risknew.title", model: Self.model(id, form),
                                                 error: request.message(for: error.onForm()), status: error.kind.status)
@@ -267,7 +267,7 @@ struct CaseOpenPage {
                 CaseRequest(prisonerID: id, kind: kind, route: route,
                             receivingPower: form.receivingPower?.trimmedOrNil?.uppercased(), exchangeID: nil),
                 by: user.principal)
-            return request.redirect(to: "/cases/\(file.dispositionCase.id.uuidString)", redirectType: .normal)
+            return request.redirect(to: "/cases/\(file.dispositionCase.id.uuidString)?saved=1", redirectType: .normal)
         } catch let refusal as TransitionRefusal {
             let text = DispositionText(request: request)
             let reasons = refusal.errors.map { request.message(for: $0.onForm(Self.fieldNames)) }

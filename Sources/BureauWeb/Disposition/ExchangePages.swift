@@ -180,7 +180,7 @@ struct ExchangePages {
         do {
             let negotiation = try await request.bureau.disposition.createExchange(counterpart: counterpart.uppercased(),
                                                                                   agreement: nil, by: user.principal)
-            return request.redirect(to: "/exchanges/\(negotiation.id.uuidString)", redirectType: .normal)
+            return request.redirect(to: "/exchanges/\(negotiation.id.uuidString)?saved=1", redirectType: .normal)
         } catch let error as DomainError {
             let text = DispositionText(request: request)
             let rows = try await request.bureau.disposition.exchanges(by: user.principal).map {
@@ -204,7 +204,7 @@ struct ExchangePages {
         } catch let error as DomainError {
             return try await render(request, error: request.message(for: error), status: error.kind.status)
         }
-        return request.redirect(to: "/exchanges/\(id.uuidString)", redirectType: .normal)
+        return request.redirect(to: "/exchanges/\(id.uuidString)?saved=1", redirectType: .normal)
     }
 
     /// A reviewer confirms a candidate (or "not in our registry") from the page.
@@ -220,6 +220,6 @@ struct ExchangePages {
         } catch let error as DomainError {
             return try await render(request, error: request.message(for: error), status: error.kind.status)
         }
-        return request.redirect(to: "/exchanges/\(id.uuidString)#line-\(entry.uuidString)", redirectType: .normal)
+        return request.redirect(to: "/exchanges/\(id.uuidString)?saved=1#line-\(entry.uuidString)", redirectType: .normal)
     }
 }

@@ -84,7 +84,7 @@ struct MediaReleasePages {
                 requester: form.requester ?? "", purpose: form.purpose ?? "", identifiable: Set(features), measures: Set(measures),
                 prisonerView: view, riskAssessmentIDs: riskIDs, familyRisk: form.familyRisk, recordedBy: "", recordedAt: now)
             _ = try await store.file(filed, for: id, by: user.principal)
-            return request.redirect(to: "/prisoners/\(id.uuidString)#releases", redirectType: .normal)
+            return request.redirect(to: "/prisoners/\(id.uuidString)?saved=1#releases", redirectType: .normal)
         } catch let error as DomainError where ![.forbidden, .notFound].contains(error.kind) {
             return try await request.renderPage("media-release-new", titleKey: "releasenew.title", model: Self.model(id, form),
                                                 error: request.message(for: error.onForm()), status: error.kind.status)
@@ -102,7 +102,7 @@ struct MediaReleasePages {
         let updated = try await request.bureau.mediaReleases.assess(try request.uuidParameter(code: "not_found"),
                                                                     approve: form.approve == "yes", reasoning: form.reasoning ?? "",
                                                                     by: user.principal)
-        return request.redirect(to: "/prisoners/\(updated.prisonerID.uuidString)#releases", redirectType: .normal)
+        return request.redirect(to: "/prisoners/\(updated.prisonerID.uuidString)?saved=1#releases", redirectType: .normal)
     }
 
     func decide(_ request: Request) async throws -> Response {
@@ -111,7 +111,7 @@ struct MediaReleasePages {
         let updated = try await request.bureau.mediaReleases.decide(try request.uuidParameter(code: "not_found"),
                                                                     approve: form.approve == "yes", reasoning: form.reasoning ?? "",
                                                                     by: user.principal)
-        return request.redirect(to: "/prisoners/\(updated.prisonerID.uuidString)#releases", redirectType: .normal)
+        return request.redirect(to: "/prisoners/\(updated.prisonerID.uuidString)?saved=1#releases", redirectType: .normal)
     }
 
     struct BreachForm: Content {
@@ -138,7 +138,7 @@ struct MediaReleasePages {
                                         digest: form.digest ?? "", publishedIn: form.publishedIn ?? "", publishedAt: publishedAt,
                                         recordedBy: "", recordedAt: publishedAt)
         _ = try await request.bureau.mediaReleases.recordBreach(breach, for: id, by: user.principal)
-        return request.redirect(to: "/prisoners/\(id.uuidString)#releases", redirectType: .normal)
+        return request.redirect(to: "/prisoners/\(id.uuidString)?saved=1#releases", redirectType: .normal)
     }
 
     func closeBreach(_ request: Request) async throws -> Response {
@@ -146,6 +146,6 @@ struct MediaReleasePages {
         let form = try request.content.decode(BreachForm.self)
         _ = try await request.bureau.mediaReleases.closeBreach(try request.uuidParameter(code: "not_found"), note: form.note ?? "",
                                                                by: user.principal)
-        return request.redirect(to: "/obligations", redirectType: .normal)
+        return request.redirect(to: "/obligations?saved=1", redirectType: .normal)
     }
 }

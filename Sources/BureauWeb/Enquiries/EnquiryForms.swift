@@ -78,7 +78,7 @@ struct EnquiryForms {
                                    reference: values["reference"]),
                 person: person, language: values["language"] ?? "", receivedAt: receivedAt, note: values["note"])
             let file = try await request.bureau.enquiries.create(draft, by: user.principal)
-            return request.redirect(to: "/enquiries/\(file.enquiry.id.uuidString)", redirectType: .normal)
+            return request.redirect(to: "/enquiries/\(file.enquiry.id.uuidString)?saved=1", redirectType: .normal)
         } catch let error as DomainError {
             return try await renderNew(request, values: values, error: request.message(for: error), status: error.kind.status)
         }
@@ -93,7 +93,7 @@ struct EnquiryForms {
         } catch let error as DomainError where error.code != "enquiry_not_found" {
             return try await EnquiryPages().render(request, error: request.message(for: error), status: error.kind.status)
         }
-        return request.redirect(to: "/enquiries/\(id.uuidString)", redirectType: .normal)
+        return request.redirect(to: "/enquiries/\(id.uuidString)?saved=1", redirectType: .normal)
     }
 
     func outcome(_ request: Request) async throws -> Response {
@@ -191,7 +191,7 @@ struct EnquiryForms {
                 language: values["language"] ?? "en", receivedAt: request.bureau.context.clock.now())
             let (progress, _) = try await request.bureau.enquiries.startList(Data((values["csv"] ?? "").utf8), encoding: .utf8,
                                                                               header: header, by: user.principal)
-            return request.redirect(to: "/enquiry-lists/\(progress.id.uuidString)", redirectType: .normal)
+            return request.redirect(to: "/enquiry-lists/\(progress.id.uuidString)?saved=1", redirectType: .normal)
         } catch let error as DomainError {
             return try await renderListForm(request, values: values, error: EnquiryText(request: request).message(error),
                                             status: error.kind.status)

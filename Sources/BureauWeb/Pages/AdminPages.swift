@@ -5,7 +5,10 @@ import Vapor
 /// `/users` (administrator) and `/audit` (auditor).
 struct AdminPages {
     struct UserRow: Encodable {
+        var id: String
         var username: String
+        var fullName: String
+        var disabled: Bool
         var roleKey: String
         var created: String
         var locked: Bool
@@ -56,7 +59,8 @@ struct AdminPages {
         let zone = request.bureau.config.timeZone
         let now = request.bureau.context.clock.now()
         let rows = try await request.bureau.users.list(by: user.principal).map {
-            UserRow(username: $0.username, roleKey: "role.\($0.role.rawValue)",
+            UserRow(id: $0.id.uuidString, username: $0.username, fullName: $0.fullName ?? "", disabled: $0.disabled,
+                    roleKey: "role.\($0.role.rawValue)",
                     created: DateText.format($0.createdAt, language: language, timeZone: zone),
                     locked: ($0.lockedUntil ?? .distantPast) > now)
         }

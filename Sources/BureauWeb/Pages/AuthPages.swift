@@ -18,7 +18,10 @@ struct AuthPages {
     func loginForm(_ request: Request) async throws -> Response {
         if request.currentUser != nil { return request.redirect(to: "/") }
         let next = Self.safeNext(try? request.query.get(String.self, at: "next"))
-        return try await request.renderPage("login", titleKey: "login.title", model: LoginModel(next: next, username: ""))
+        // Back from a password link: the new password is set; nothing else is read from the query.
+        let reset = (try? request.query.get(String.self, at: "reset")) == "1"
+        return try await request.renderPage("login", titleKey: "login.title", model: LoginModel(next: next, username: ""),
+                                            notice: reset ? request.bureau.catalog.text("reset.done", request.language) : nil)
     }
 
     func login(_ request: Request) async throws -> Response {

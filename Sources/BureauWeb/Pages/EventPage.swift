@@ -115,7 +115,7 @@ struct EventPage {
             }
             _ = try await request.bureau.registry.addEvent(payload, occurredAt: occurredAt, supersedes: supersedes,
                                                            to: id, by: user.principal)
-            return request.redirect(to: "/prisoners/\(id.uuidString)", redirectType: .normal)
+            return request.redirect(to: "/prisoners/\(id.uuidString)?saved=1", redirectType: .normal)
         } catch let refusal as PlacementRefusal {
             // Nothing was written: the filled-in form comes back with the warning and the ways forward.
             return try await request.renderPage("event-new", titleKey: "event.title",

@@ -5,6 +5,8 @@ import Vapor
 struct PageContext<Model: Encodable>: Encodable {
     struct UserInfo: Encodable {
         var username: String
+        /// The full name when the account has one (what pages call people), else the username.
+        var name: String
         var role: String
         var roleKey: String
     }
@@ -57,7 +59,7 @@ extension Request {
         let context = PageContext(
             lang: language,
             title: bureau.catalog.text(titleKey, language),
-            user: user.map { .init(username: $0.account.username, role: $0.account.role.rawValue,
+            user: user.map { .init(username: $0.account.username, name: $0.account.displayName, role: $0.account.role.rawValue,
                                    roleKey: "role.\($0.account.role.rawValue)") },
             csrf: user?.csrfToken ?? "",
             nav: .init(registry: can[Permission.readRegistry.rawValue]!, register: can[Permission.registerPrisoner.rawValue]!,

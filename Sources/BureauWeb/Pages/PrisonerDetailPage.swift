@@ -10,6 +10,10 @@ struct PrisonerDetailPage {
     }
 
     struct ClaimCard: Encodable {
+        var id: String = ""
+        /// Replaced by a corrected claim (issue 8): kept on record, marked.
+        var superseded: Bool = false
+        var canCorrect: Bool = false
         var name: String
         var script: String
         var assessed: Bool
@@ -23,6 +27,7 @@ struct PrisonerDetailPage {
 
         private enum CodingKeys: String, CodingKey {
             case name, script, assessed, sourceKey, confidenceKey, authenticityKey, fields, refusedKeys, recorded, hasRefused
+            case id, superseded, canCorrect
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -37,6 +42,9 @@ struct PrisonerDetailPage {
             try container.encode(refusedKeys, forKey: .refusedKeys)
             try container.encode(recorded, forKey: .recorded)
             try container.encode(hasRefused, forKey: .hasRefused)
+            try container.encode(id, forKey: .id)
+            try container.encode(superseded, forKey: .superseded)
+            try container.encode(canCorrect, forKey: .canCorrect)
         }
     }
 
@@ -54,6 +62,9 @@ struct PrisonerDetailPage {
         /// Guard 10: an Art. 22(3) override awaiting a second approver, confirmed from here.
         var clearanceID: String = ""
         var canConfirm: Bool = false
+        /// Voided as made in error (issue 8): struck through, owes nothing.
+        var voided: Bool = false
+        var canVoid: Bool = false
     }
 
     struct Model: Encodable {
@@ -80,6 +91,8 @@ struct PrisonerDetailPage {
         /// Art. 122(7): enquiries whose outcome names him, with their answers (for roles that read enquiries).
         var enquiries: [EnquiryLine]
         var hasEnquiries: Bool
+        var corrections: PrisonerCorrections
+        var dossier: PrisonerDossierSection
         /// Guard 8: release requests and breaches about him, for those who may read them.
         var releases: [ReleaseRow] = []
         var breaches: [ReleaseRow] = []
@@ -112,6 +125,11 @@ struct PrisonerDetailPage {
     }
 
     func show(_ request: Request) async throws -> Response {
+        try await render(request)
+    }
+
+    /// The record; `error` when a form on it was refused (a voiding confirmed by the one who asked).
+    func render(_ request: Request, error: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try request.requireUser()
         let file = try await request.bureau.registry.file(of: try request.prisonerID(), by: user.principal,
                                                           purpose: request.statedPurpose)
@@ -120,13 +138,18 @@ struct PrisonerDetailPage {
         let catalog = request.bureau.catalog
         let prisoner = file.prisoner
         let writable = AccessPolicy.writableEventKinds(of: user.account.role)
+        // People are named by their full name where the account has one.
+        let names = try await request.bureau.users.displayNames()
+        let corrections = PrisonerCorrections(file, user: user, request: request, names: names)
         let claims = file.claims.map { claim in
-            ClaimCard(name: claim.displayName.isEmpty ? "—" : claim.displayName, script: claim.script.rawValue,
+            ClaimCard(id: claim.id.uuidString, superseded: corrections.supersededClaims.contains(claim.id),
+                      canCorrect: corrections.canCorrectClaims && !corrections.supersededClaims.contains(claim.id),
+                      name: claim.displayName.isEmpty ? "—" : claim.displayName, script: claim.script.rawValue,
                       assessed: claim.isAssessed, sourceKey: "source.\(claim.source.rawValue)",
                       confidenceKey: "confidence.\(claim.confidence.rawValue)",
                       authenticityKey: claim.documentAuthenticity.map { "authenticity.\($0.rawValue)" },
                       fields: Self.fields(of: claim), refusedKeys: claim.refusedItems.sorted().map { "item.\($0.rawValue)" },
-                      recorded: "\(claim.recordedBy), \(DateText.format(claim.recordedAt, language: language, timeZone: zone))")
+                      recorded: "\(names[claim.recordedBy] ?? claim.recordedBy), \(DateText.format(claim.recordedAt, language: language, timeZone: zone))")
         }
         var dated = file.timeline.map { entry in
             (entry.event.occurredAt, Row(id: entry.event.id.uuidString,
@@ -134,9 +157,11 @@ struct PrisonerDetailPage {
                 kindKey: "event.\(entry.event.kind.rawValue)", kind: entry.event.kind.rawValue,
                 fields: TimelineText.fields(entry.event.payload, catalog: catalog, language: language, timeZone: zone),
                 superseded: entry.supersededBy != nil, correction: entry.event.supersedes != nil,
-                redacted: entry.redacted, recordedBy: entry.event.recordedBy,
+                redacted: entry.redacted, recordedBy: names[entry.event.recordedBy] ?? entry.event.recordedBy,
                 canCorrect: entry.supersededBy == nil && writable.contains(entry.event.kind)
-                    && EventPage.supportedKinds.contains(entry.event.kind)))
+                    && EventPage.supportedKinds.contains(entry.event.kind) && !corrections.voidedEvents.contains(entry.event.id),
+                voided: corrections.voidedEvents.contains(entry.event.id),
+                canVoid: corrections.canVoid && !entry.redacted && !corrections.voidedEvents.contains(entry.event.id))))
         }
         // Art. 22(3): his consents and overrides stand on the timeline beside the moves they allow.
         let clearances = try await request.bureau.placements.clearances(of: prisoner.id, by: user.principal)
@@ -164,7 +189,11 @@ struct PrisonerDetailPage {
             eventKinds: EventPage.supportedKinds.filter { writable.contains($0) && $0 != .capture }
                 .map { Field(key: "event.\($0.rawValue)", value: $0.rawValue) },
             hasEventKinds: EventPage.supportedKinds.contains { writable.contains($0) && $0 != .capture }, hasWithheld: !file.withheld.isEmpty,
-            cannotStateIdentity: !prisoner.canStateIdentity, enquiries: enquiries, hasEnquiries: !enquiries.isEmpty)
+            cannotStateIdentity: !prisoner.canStateIdentity, enquiries: enquiries, hasEnquiries: !enquiries.isEmpty,
+            corrections: corrections,
+            dossier: PrisonerDossierSection(try await request.bureau.disposition.dossier(of: prisoner.id, by: user.principal,
+                                                                                      purpose: request.statedPurpose),
+                                            request: request, names: names))
         if AccessPolicy.allows(user.account.role, .readReleases) {
             let store = request.bureau.mediaReleases
             model.showReleases = true
@@ -188,7 +217,7 @@ struct PrisonerDetailPage {
             }
         }
         model.hasReleases = !model.releases.isEmpty || !model.breaches.isEmpty
-        return try await request.renderPage("prisoner", titleKey: "prisoner.title", model: model)
+        return try await request.renderPage("prisoner", titleKey: "prisoner.title", model: model, error: error, status: status)
     }
 
     static func row(_ clearance: PlacementClearance, role: Role, username: String, text: (String) -> String,

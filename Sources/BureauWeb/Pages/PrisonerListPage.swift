@@ -34,6 +34,8 @@ struct PrisonerListPage {
         var power: String
         var status: String
         var statuses: [FormOption]
+        /// Showing the prisoners voided as registered in error (the filter; hidden otherwise).
+        var voided: Bool = false
         var rows: [Row]
         var total: Int
         var page: Int
@@ -66,11 +68,12 @@ struct PrisonerListPage {
             if let text = query.text { items.append("q=\(text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") }
             if let power = query.power { items.append("power=\(power)") }
             if let status = query.status { items.append("status=\(status.rawValue)") }
+            if query.voided { items.append("voided=1") }
             return "/prisoners?" + items.joined(separator: "&")
         }
         let model = Model(q: query.text ?? "", isSearch: false, ranked: [], power: query.power ?? "", status: query.status?.rawValue ?? "",
                           statuses: FormOption.choices(ProtectedStatus.self, "status") { $0 == query.status },
-                          rows: rows, total: result.total, page: query.page, pages: pages,
+                          voided: query.voided, rows: rows, total: result.total, page: query.page, pages: pages,
                           previousURL: query.page > 1 ? link(query.page - 1) : nil,
                           nextURL: query.page < pages ? link(query.page + 1) : nil)
         return try await request.renderPage("prisoners", titleKey: "prisoners.title", model: model)

@@ -71,7 +71,7 @@ struct RegisterPage {
         do {
             let registration = try Self.registration(from: form, reader: FormReader(timeZone: request.bureau.config.timeZone))
             let file = try await request.bureau.registry.register(registration, by: user.principal)
-            return request.redirect(to: "/prisoners/\(file.prisoner.id.uuidString)", redirectType: .normal)
+            return request.redirect(to: "/prisoners/\(file.prisoner.id.uuidString)?saved=1", redirectType: .normal)
         } catch let error as DomainError where error.kind != .forbidden {
             return try await request.renderPage("prisoner-new", titleKey: "register.title", model: Self.model(form),
                                                 error: request.message(for: error), status: error.kind.status)
@@ -134,6 +134,9 @@ struct ClaimPage {
         var documentAuthenticity: String?
         var isAssessed: String?
         var note: String?
+        /// The claim this one corrects (issue 8): the form then asks why.
+        var supersedes: String?
+        var reason: String?
     }
 
     struct Model: Encodable {
@@ -152,9 +155,23 @@ struct ClaimPage {
     }
 
     func form(_ request: Request) async throws -> Response {
-        _ = try request.requireUser()
-        return try await request.renderPage("claim-new", titleKey: "claim.title",
-                                            model: Self.model(try request.prisonerID(), Form(source: "investigator")))
+        let user = try request.requireUser()
+        let id = try request.prisonerID()
+        var form = Form(source: "investigator")
+        // Correcting a claim: the form starts from the claim it replaces.
+        if let text = (try? request.query.get(String.self, at: "supersedes")), let old = UUID(uuidString: text) {
+            let file = try await request.bureau.registry.file(of: id, by: user.principal, purpose: "claim correction")
+            guard let claim = file.claims.first(where: { $0.id == old }) else {
+                throw DomainError(.notFound, code: "claim_not_found", "no such claim of this prisoner")
+            }
+            form = Form(surname: claim.surname, firstNames: claim.firstNames, fatherName: claim.fatherName,
+                        dateOfBirth: claim.dateOfBirth?.description, placeOfBirth: claim.placeOfBirth, rank: claim.rank,
+                        serviceNumber: claim.serviceNumber, nationality: claim.nationality, source: claim.source.rawValue,
+                        confidence: claim.confidence.rawValue, documentAuthenticity: claim.documentAuthenticity?.rawValue,
+                        isAssessed: claim.isAssessed ? "on" : nil, note: claim.note, supersedes: old.uuidString)
+        }
+        return try await request.renderPage("claim-new", titleKey: form.supersedes == nil ? "claim.title" : "correct.claimTitle",
+                                            model: Self.model(id, form))
     }
 
     func submit(_ request: Request) async throws -> Response {
@@ -173,10 +190,19 @@ struct ClaimPage {
                                     ? try reader.choice(form.documentAuthenticity, DocumentAuthenticity.self, field: "documentAuthenticity")
                                     : nil,
                                    isAssessed: form.isAssessed != nil, note: form.note)
-            _ = try await request.bureau.registry.addClaim(draft, to: id, by: user.principal)
-            return request.redirect(to: "/prisoners/\(id.uuidString)", redirectType: .normal)
+            if let text = form.supersedes?.trimmedOrNil {
+                guard let old = UUID(uuidString: text) else {
+                    throw DomainError(.notFound, code: "claim_not_found", "no such claim of this prisoner")
+                }
+                _ = try await request.bureau.registry.correctClaim(old, with: draft, reason: form.reason ?? "", of: id,
+                                                                   by: user.principal)
+            } else {
+                _ = try await request.bureau.registry.addClaim(draft, to: id, by: user.principal)
+            }
+            return request.redirect(to: "/prisoners/\(id.uuidString)?saved=1", redirectType: .normal)
         } catch let error as DomainError where ![.forbidden, .notFound].contains(error.kind) {
-            return try await request.renderPage("claim-new", titleKey: "claim.title", model: Self.model(id, form),
+            return try await request.renderPage("claim-new", titleKey: form.supersedes == nil ? "claim.title" : "correct.claimTitle",
+                                                model: Self.model(id, form),
                                                 error: request.message(for: error), status: error.kind.status)
         }
     }

@@ -15,6 +15,8 @@ public struct SealedColumn: Sendable {
         SealedColumn(table: EventModel.schema, column: "sealed", context: { $0.uuidString }),
         // Will statements (DispositionStore.willRow): the statement id.
         SealedColumn(table: WillStatementsTable.schema, column: "sealed", context: { $0.uuidString }),
+        // Art. 22(3) consents and override reasons (PlacementStore.row): the clearance id.
+        SealedColumn(table: PlacementClearancesTable.schema, column: "sealed", context: { $0.uuidString }),
         // TOTP secrets (UserStore+SecondFactor): `totp:` and the account id.
         SealedColumn(table: UserModel.schema, column: "totp_secret", context: { UserStore.sealContext($0) }),
     ]

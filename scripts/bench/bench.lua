@@ -62,3 +62,16 @@ function done(summary, latency, requests)
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.mean / 1000,
     summary.requests, e.status, e.connect + e.read + e.write + e.timeout))
 end
+
+-- BENCH_ACKED: a file to which every acknowledged create (201) appends its prisoner id (scripts/bench/kill-check).
+local acked = os.getenv("BENCH_ACKED")
+if acked and mode == "create" then
+  local out = io.open(acked, "a")
+  out:setvbuf("line")
+  function response(status, headers, body)
+    if status == 201 then
+      local location = headers["Location"] or headers["location"] or ""
+      out:write(location:match("[^/]+$") or "", "\n")
+    end
+  end
+end

@@ -34,12 +34,26 @@ public enum AuditLog {
     /// place the log grows.
     static func append(_ record: AuditRecord, after head: AuditEntry?, on db: any Database, at time: Date)
         async throws -> AuditEntry {
-        let sql = try AuditTree.sql(db)
-        let millis = Int64((time.timeIntervalSince1970 * 1000).rounded(.down))
-        let entry = AuditChain.append(record, after: head, atMillis: max(millis, head?.atMillis ?? 0))
-        try await sql.insert(into: AuditModel.schema).columns(columns).values(values(of: entry)).run()
+        let entry = next(record, after: head, at: time)
+        try await insert([entry], on: db)
         try await AuditTree.append(entry, after: head, on: db)
         return entry
+    }
+
+    /// The entry that follows `head`; its time never goes back (a clock stepped back keeps the last time).
+    static func next(_ record: AuditRecord, after head: AuditEntry?, at time: Date) -> AuditEntry {
+        let millis = Int64((time.timeIntervalSince1970 * 1000).rounded(.down))
+        return AuditChain.append(record, after: head, atMillis: max(millis, head?.atMillis ?? 0))
+    }
+
+    /// Stores entries already chained, many rows per statement (the writer's groups).
+    static func insert(_ entries: [AuditEntry], on db: any Database) async throws {
+        let sql = try AuditTree.sql(db)
+        for first in stride(from: 0, to: entries.count, by: 80) {
+            let insert = sql.insert(into: AuditModel.schema).columns(columns)
+            for entry in entries[first..<min(first + 80, entries.count)] { insert.values(values(of: entry)) }
+            try await insert.run()
+        }
     }
 
     static let columns = ["seq", "at_ms", "actor", "role", "action", "entity", "entity_id", "purpose", "detail",

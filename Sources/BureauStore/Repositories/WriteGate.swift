@@ -21,7 +21,8 @@ import SQLKit
 ///   the error; the others in the group go on and commit. Writes in a group see each other's effects in order,
 ///   exactly as if they had run one after another.
 /// - Audit-only jobs (the trace of a read, done beforehand on a pooled connection; a refused attempt) need no
-///   savepoint: they only append.
+///   savepoint: they only append, and their entries and tree nodes are stored a batch at a time (before the next
+///   write job, whose own entry must be in the database when it runs, and before the commit).
 /// The same on SQLite and PostgreSQL (both have savepoints; PostgreSQL additionally takes the advisory lock
 /// against other processes appending, once per group). One gate per database.
 public actor WriteGate {
@@ -103,47 +104,79 @@ public actor WriteGate {
     private static func commit(_ group: [Job], on db: any Database) async throws -> [Result<any Sendable, any Error>] {
         guard let sql = db as? any SQLDatabase else { throw StoreError.corrupt("audit", "not an SQL database") }
         let sqlite = sql.dialect.name == "sqlite"
+        guard sqlite else {
+            // PostgreSQL: Fluent's `withConnection` would mark the connection as already in a transaction (and
+            // then skip BEGIN), so the transaction is opened directly.
+            return try await db.transaction { tx in try await run(group, in: tx, sqlite: false) }
+        }
         return try await db.withConnection { connection in
             let sql = connection as! any SQLDatabase
-            if sqlite {
-                // Per connection, and only outside a transaction. WAL (set at start-up) with NORMAL: a commit is
-                // durable once in the WAL, which survives a crash of the process (kill -9) — not a power cut,
-                // whose loss is bounded by the last checkpoint. The busy timeout replaces a busy loop if another
-                // process (the CLI) holds the write lock.
-                try await sql.raw("PRAGMA synchronous=NORMAL").run()
-                try await sql.raw("PRAGMA busy_timeout=5000").run()
-            }
-            return try await connection.transaction { tx in
-                let sql = tx as! any SQLDatabase
-                if !sqlite { try await AuditLog.lockForAppending(on: sql) }
-                var head = try await AuditLog.head(on: sql)
-                var results: [Result<any Sendable, any Error>] = []
-                results.reserveCapacity(group.count)
-                for job in group {
-                    guard let work = job.work else {
-                        if let record = job.record {
-                            head = try await AuditLog.append(record, after: head, on: tx, at: job.at)
-                        }
-                        results.append(.success(()))
-                        continue
-                    }
-                    try await sql.raw("SAVEPOINT bureau_write").run()
-                    do {
-                        var entry: AuditEntry?
-                        if let record = job.record { entry = try await AuditLog.append(record, after: head, on: tx, at: job.at) }
-                        let value = try await work(tx)
-                        try await sql.raw("RELEASE SAVEPOINT bureau_write").run()
-                        if let entry { head = entry }
-                        results.append(.success(value))
-                    } catch {
-                        // Undo this write and its entry only; the transaction and the rest of the group go on.
-                        try await sql.raw("ROLLBACK TO SAVEPOINT bureau_write").run()
-                        try await sql.raw("RELEASE SAVEPOINT bureau_write").run()
-                        results.append(.failure(error))
-                    }
+            // Per connection, and only outside a transaction. WAL (set at start-up) with NORMAL: a commit is
+            // durable once in the WAL, which survives a crash of the process (kill -9) — not a power cut,
+            // whose loss is bounded by the last checkpoint. The busy timeout replaces a busy loop if another
+            // process (the CLI) holds the write lock.
+            try await sql.raw("PRAGMA synchronous=NORMAL").run()
+            try await sql.raw("PRAGMA busy_timeout=5000").run()
+            return try await connection.transaction { tx in try await run(group, in: tx, sqlite: true) }
+        }
+    }
+
+    /// The group's work inside its transaction `tx`.
+    private static func run(_ group: [Job], in tx: any Database, sqlite: Bool) async throws -> [Result<any Sendable, any Error>] {
+        let sql = tx as! any SQLDatabase
+        if !sqlite { try await AuditLog.lockForAppending(on: sql) }
+        var head = try await AuditLog.head(on: sql)
+        // Tree nodes completed or fetched in this group; entries and nodes of audit-only jobs wait in
+        // memory and are stored together, before the next write job and before the commit.
+        var known: [MerkleNode: Data] = [:]
+        var entries: [AuditEntry] = []
+        var nodes: [(MerkleNode, Data)] = []
+        func flush() async throws {
+            try await AuditLog.insert(entries, on: tx)
+            try await AuditTree.insert(nodes, on: tx)
+            entries.removeAll()
+            nodes.removeAll()
+        }
+        var results: [Result<any Sendable, any Error>] = []
+        results.reserveCapacity(group.count)
+        for job in group {
+            guard let work = job.work else {
+                if let record = job.record {
+                    let entry = AuditLog.next(record, after: head, at: job.at)
+                    nodes += try await AuditTree.completedNodes(for: entry, after: head, known: &known, on: tx)
+                    entries.append(entry)
+                    head = entry
                 }
-                return results
+                results.append(.success(()))
+                continue
+            }
+            try await flush()
+            try await sql.raw("SAVEPOINT bureau_write").run()
+            do {
+                var entry: AuditEntry?
+                var ownKnown = known
+                if let record = job.record {
+                    let next = AuditLog.next(record, after: head, at: job.at)
+                    try await AuditLog.insert([next], on: tx)
+                    try await AuditTree.insert(try await AuditTree.completedNodes(for: next, after: head,
+                                                                                   known: &ownKnown, on: tx), on: tx)
+                    entry = next
+                }
+                let value = try await work(tx)
+                try await sql.raw("RELEASE SAVEPOINT bureau_write").run()
+                if let entry {
+                    head = entry
+                    known = ownKnown
+                }
+                results.append(.success(value))
+            } catch {
+                // Undo this write and its entry only; the transaction and the rest of the group go on.
+                try await sql.raw("ROLLBACK TO SAVEPOINT bureau_write").run()
+                try await sql.raw("RELEASE SAVEPOINT bureau_write").run()
+                results.append(.failure(error))
             }
         }
+        try await flush()
+        return results
     }
 }

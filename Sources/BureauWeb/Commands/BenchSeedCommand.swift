@@ -6,7 +6,7 @@ import Vapor
 /// `bureau bench seed --prisoners N [--ids FILE] [--names FILE]`: fills the configured database with N synthetic
 /// prisoners (fictional names, deterministic) for `scripts/bench-server`, through the store in bulk (thousands a
 /// second; one audit entry per batch). Writes the new ids and some surnames to the files the benchmark's wrk scripts
-/// read. Not listed in the help: it is for throwaway data directories only.
+/// read. For throwaway data directories only (it adds fictional prisoners to whatever database is configured).
 struct BenchSeedCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "prisoners", help: "how many prisoners (default 10000)")

@@ -33,13 +33,37 @@ public enum AuditTree {
                                                    siblings: hashes), on: db)
     }
 
+    /// `append` for the writer's groups: the nodes `entry` completes, computed from `known` (nodes completed
+    /// earlier in the same group, and those already fetched) and, for the rest, the database; the caller stores
+    /// them, many entries' at once. `known` grows by what is fetched and completed; a caller that may roll the
+    /// entry back passes a copy and keeps it only once the entry stays.
+    static func completedNodes(for entry: AuditEntry, after head: AuditEntry?, known: inout [MerkleNode: Data],
+                               on db: any Database) async throws -> [(MerkleNode, Data)] {
+        let index = entry.sequence - 1
+        let siblings = MerkleTree.appendSiblings(index: index)
+        guard !siblings.isEmpty, let head else { return [] }
+        var hashes = [AuditChain.leafHash(of: head)]
+        let missing = Set(siblings.dropFirst().filter { known[$0] == nil })
+        if !missing.isEmpty {
+            for (node, hash) in try await storedNodes(missing, on: db) { known[node] = hash }
+        }
+        for node in siblings.dropFirst() {
+            guard let hash = known[node] else { throw MerkleError.missingNode(node) }
+            hashes.append(hash)
+        }
+        let completed = MerkleTree.completedNodes(index: index, leafHash: AuditChain.leafHash(of: entry), siblings: hashes)
+        for (node, hash) in completed { known[node] = hash }
+        return completed
+    }
+
     static func insert(_ nodes: [(MerkleNode, Data)], on db: any Database) async throws {
-        guard !nodes.isEmpty else { return }
-        let insert = try sql(db).insert(into: schema).columns("id", "hash")
-        for (node, hash) in nodes { insert.values(SQLBind(node.key), SQLBind(hash)) }
-        // A node left behind by entries deleted outside Bureau is replaced, so the writer keeps working
-        // after such tampering; `audit verify --checkpoint` is what reports it.
-        try await insert.onConflict(with: ["id"]) { $0.set(excludedValueOf: "hash") }.run()
+        for first in stride(from: 0, to: nodes.count, by: 500) {
+            let insert = try sql(db).insert(into: schema).columns("id", "hash")
+            for (node, hash) in nodes[first..<min(first + 500, nodes.count)] { insert.values(SQLBind(node.key), SQLBind(hash)) }
+            // A node left behind by entries deleted outside Bureau is replaced, so the writer keeps working
+            // after such tampering; `audit verify --checkpoint` is what reports it.
+            try await insert.onConflict(with: ["id"]) { $0.set(excludedValueOf: "hash") }.run()
+        }
     }
 
     /// Stored nodes above leaf level.

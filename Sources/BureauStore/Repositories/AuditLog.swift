@@ -6,22 +6,54 @@ import SQLKit
 /// Appends to and reads the hash-chained audit trail.
 public enum AuditLog {
     /// Appends `record` inside the caller's transaction `db`, so the entry exists exactly when the change does,
-    /// and adds it to the Merkle tree (O(log n): see `AuditTree.append`). The one place the log grows.
-    /// Plain SQL rather than Fluent models: the tree's extra work is paid for by skipping model mapping.
+    /// and adds it to the Merkle tree (O(log n): see `AuditTree.append`). Plain SQL rather than Fluent models:
+    /// the tree's extra work is paid for by skipping model mapping. The server's writer (`WriteGate`) uses
+    /// `append(_:after:on:at:)`, which knows the head already; this reads it.
     @discardableResult
     public static func append(_ record: AuditRecord, on db: any Database, at time: Date) async throws -> AuditEntry {
         let sql = try AuditTree.sql(db)
+        try await lockForAppending(on: sql)
+        return try await append(record, after: try await head(on: sql), on: db, at: time)
+    }
+
+    /// Another process (the CLI) may append at the same time on PostgreSQL; the lock ends with the transaction.
+    /// SQLite has one writer per file anyway.
+    static func lockForAppending(on sql: any SQLDatabase) async throws {
         if sql.dialect.name == "postgresql" {
-            // Another process (the CLI) may append at the same time; the lock ends with the transaction.
             try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: 0x4275_7265_6175))").run()
         }
-        let head = try await sql.select().columns(columns).from(AuditModel.schema).orderBy("seq", .descending).limit(1)
+    }
+
+    /// The newest entry, read inside the writer's transaction (after `lockForAppending`).
+    static func head(on sql: any SQLDatabase) async throws -> AuditEntry? {
+        try await sql.select().columns(columns).from(AuditModel.schema).orderBy("seq", .descending).limit(1)
             .first().map(entry(from:))
-        let millis = Int64((time.timeIntervalSince1970 * 1000).rounded(.down))
-        let entry = AuditChain.append(record, after: head, atMillis: max(millis, head?.atMillis ?? 0))
-        try await sql.insert(into: AuditModel.schema).columns(columns).values(values(of: entry)).run()
+    }
+
+    /// Appends after `head`, which the caller read in this transaction and has kept current since: the one
+    /// place the log grows.
+    static func append(_ record: AuditRecord, after head: AuditEntry?, on db: any Database, at time: Date)
+        async throws -> AuditEntry {
+        let entry = next(record, after: head, at: time)
+        try await insert([entry], on: db)
         try await AuditTree.append(entry, after: head, on: db)
         return entry
+    }
+
+    /// The entry that follows `head`; its time never goes back (a clock stepped back keeps the last time).
+    static func next(_ record: AuditRecord, after head: AuditEntry?, at time: Date) -> AuditEntry {
+        let millis = Int64((time.timeIntervalSince1970 * 1000).rounded(.down))
+        return AuditChain.append(record, after: head, atMillis: max(millis, head?.atMillis ?? 0))
+    }
+
+    /// Stores entries already chained, many rows per statement (the writer's groups).
+    static func insert(_ entries: [AuditEntry], on db: any Database) async throws {
+        let sql = try AuditTree.sql(db)
+        for first in stride(from: 0, to: entries.count, by: 80) {
+            let insert = sql.insert(into: AuditModel.schema).columns(columns)
+            for entry in entries[first..<min(first + 80, entries.count)] { insert.values(values(of: entry)) }
+            try await insert.run()
+        }
     }
 
     static let columns = ["seq", "at_ms", "actor", "role", "action", "entity", "entity_id", "purpose", "detail",

@@ -162,7 +162,7 @@ public struct RegistryStore: Sendable {
                                  entity: "prisoner", entityID: prisonerID.uuidString, purpose: purpose,
                                  detail: "classes=" + classes.map(\.rawValue).sorted().joined(separator: ","))
         let cipher = context.cipher
-        return try await context.audited(record) { tx in
+        return try await context.auditedRead(record) { tx in
             let model = try await Self.load(prisonerID, on: tx)
             let claims = try await ClaimModel.query(on: tx).filter(\.$prisoner.$id == prisonerID)
                 .sort(\.$recordedAt).all().map { try $0.domain() }
@@ -183,7 +183,7 @@ public struct RegistryStore: Sendable {
         try await context.require(principal, .readRegistry, action: "prisoner.list", entity: "prisoner")
         let record = AuditRecord(actor: principal.username, role: principal.role.rawValue, action: "prisoner.list",
                                  entity: "prisoner", detail: Self.describe(query))
-        return try await context.audited(record) { tx in
+        return try await context.auditedRead(record) { tx in
             let base = PrisonerModel.query(on: tx)
             if let text = query.text?.trimmedOrNil?.lowercased() {
                 let ids = try await ClaimModel.query(on: tx).filter(\.$searchText ~~ text).all(\.$prisoner.$id)
@@ -227,7 +227,7 @@ public struct RegistryStore: Sendable {
         let record = AuditRecord(actor: principal.username, role: principal.role.rawValue, action: "prisoner.search",
                                  entity: "prisoner", purpose: purpose,
                                  detail: "name=\(query)" + (dateOfBirth.map { " dob=\($0)" } ?? "") + " hits=\(hits.count)")
-        return try await context.audited(record) { tx in
+        return try await context.auditedRead(record) { tx in
             let ids = hits.map(\.prisonerID)
             guard !ids.isEmpty else { return [] }
             let prisoners = try await PrisonerModel.query(on: tx).filter(\.$id ~~ ids).all()

@@ -9,7 +9,7 @@ import Vapor
 /// `bureau bench …` on Vapor's command system (`bench names` runs before it, without a database).
 struct BenchCommand: AsyncCommandGroup {
     var help: String { "Benchmarks" }
-    var commands: [String: any AnyAsyncCommand] { ["audit": BenchAuditCommand()] }
+    var commands: [String: any AnyAsyncCommand] { ["audit": BenchAuditCommand(), "seed": BenchSeedCommand()] }
 }
 
 /// `bureau bench audit [--size N]`: the audit log's costs on a throwaway SQLite file of N synthetic entries

@@ -1,5 +1,6 @@
 import BureauCore
 import BureauStore
+import Fluent
 import Vapor
 
 /// The application's long-lived services, built once in `configure`.
@@ -10,18 +11,27 @@ public struct BureauServices: Sendable {
     public let users: UserStore
     public let catalog: Catalog
     /// Failed sign-ins under names no account has, so they lock exactly like real ones.
-    let unknownNames = UnknownNameLockout()
+    let unknownNames: UnknownNameLockout
     /// A bcrypt hash of a random password, checked when the username is unknown so the answer takes
     /// as long as for a real account.
     let dummyPasswordHash: String
 
-    init(config: BureauConfig, context: StoreContext, catalog: Catalog, dummyPasswordHash: String) {
+    init(config: BureauConfig, context: StoreContext, catalog: Catalog, dummyPasswordHash: String,
+         unknownNames: UnknownNameLockout = UnknownNameLockout()) {
+        self.unknownNames = unknownNames
         self.config = config
         self.context = context
         self.registry = RegistryStore(context: context)
         self.users = UserStore(context: context)
         self.catalog = catalog
         self.dummyPasswordHash = dummyPasswordHash
+    }
+}
+
+extension BureauServices {
+    func reading(through db: any Database) -> BureauServices {
+        BureauServices(config: config, context: context.reading(through: db), catalog: catalog,
+                       dummyPasswordHash: dummyPasswordHash, unknownNames: unknownNames)
     }
 }
 
@@ -42,5 +52,6 @@ extension Application {
 }
 
 extension Request {
-    public var bureau: BureauServices { application.bureau }
+    /// The services reading through the database on this request's event loop (see `StoreContext.reading`).
+    public var bureau: BureauServices { application.bureau.reading(through: db) }
 }

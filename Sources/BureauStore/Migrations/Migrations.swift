@@ -36,6 +36,7 @@ enum DispositionMigrations {
 enum AuditMigrations {
     static let all: [any Migration] = [
         M014_CreateAuditTree(),
+        M023_IndexAuditFilters(),
     ]
 }
 

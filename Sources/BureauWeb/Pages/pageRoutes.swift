@@ -39,6 +39,6 @@ func pageRoutes(_ app: Application) throws {
     let administrators = app.grouped(RoleMiddleware(.manageUsers))
     administrators.get("users", use: admin.users)
     administrators.post("users", use: admin.createUser)
-    app.grouped(RoleMiddleware(.readAudit)).get("audit", use: admin.audit)
+    app.grouped(RoleMiddleware(.readAudit)).get("audit", use: AuditPage().render)
     app.grouped(RoleMiddleware(.readAudit)).get("audit", "checkpoints", use: AuditLogPage().render)
 }

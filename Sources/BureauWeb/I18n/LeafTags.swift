@@ -44,7 +44,8 @@ enum DateText {
     }
 }
 
-/// `#country(code)`: a country (ISO 3166-1 alpha-3, as stored) by its name in the page language.
+/// `#country(code)`: a country (ISO 3166-1 alpha-3, as stored) by its name in the page language; in a
+/// list or a route ("PRK via RUS") each code is named.
 /// `#language(code)`: a language (ISO 639-1) likewise. Several codes separated by commas or spaces are
 /// named one by one.
 struct PlaceNameTag: LeafTag, Sendable {
@@ -54,9 +55,8 @@ struct PlaceNameTag: LeafTag, Sendable {
     func render(_ ctx: LeafContext) throws -> LeafData {
         guard let value = ctx.parameters.first?.string else { return .string("") }
         let language = ctx.data["lang"]?.string ?? Catalog.fallback
+        if kind == .country { return .string(PlaceNames.countries(in: value, language: language)) }
         let codes = value.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
-        let names = codes.map { kind == .country ? PlaceNames.country($0, language: language)
-                                                 : PlaceNames.language($0, language: language) }
-        return .string(names.joined(separator: ", "))
+        return .string(codes.map { PlaceNames.language($0, language: language) }.joined(separator: ", "))
     }
 }

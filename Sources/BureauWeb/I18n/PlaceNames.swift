@@ -14,6 +14,17 @@ enum PlaceNames {
         return overrides[language]?[alpha2] ?? name
     }
 
+    /// A text made of country codes — one Power, a list, a route ("PRK via RUS") — with each code named.
+    static func countries(in text: String, language: String) -> String {
+        let via = ["uk": "через", "ru": "через"][language] ?? "via"
+        return text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            if word == "via" { return via }
+            let code = word.trimmingCharacters(in: CharacterSet(charactersIn: ",;"))
+            guard code.count == 3, alpha2[code] != nil else { return String(word) }
+            return String(word).replacingOccurrences(of: code, with: country(code, language: language))
+        }.joined(separator: " ")
+    }
+
     static func language(_ code: String, language: String) -> String {
         let base = code.split(separator: "-").first.map(String.init)?.lowercased() ?? code
         guard let name = Locale(identifier: DateText.locale(for: language)).localizedString(forLanguageCode: base),

@@ -31,7 +31,7 @@ extension WebSuite {
                 #expect(cells.contains("/prisoners/\(prisoner.id.uuidString)/capture-card"))
                 #expect(cells.contains("Offer a capture card"))
                 // Counts per rule, and the filter by rule keeps only cards.
-                #expect(html.contains(#"<tr data-rule="GC3-70-card"><td><a href="/obligations?rule=GC3-70-card">"#))
+                #expect(html.contains(#"<tr data-rule="GC3-70-card"><td><a href="/obligations?rule=GC3-70-card" title="GC3-70-card">"#))
                 let cards = try await page(bureau, "/obligations?rule=GC3-70-card", token: token).body.string
                 #expect(cards.contains("data-rule=\"GC3-70-card\""))
                 #expect(!cards.contains("data-rule=\"GC3-122-initial\" data"))

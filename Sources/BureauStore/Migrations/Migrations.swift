@@ -42,6 +42,7 @@ enum DispositionMigrations {
 enum AuditMigrations {
     static let all: [any Migration] = [
         M014_CreateAuditTree(),
+        M023_IndexAuditFilters(),
     ]
 }
 

@@ -9,6 +9,8 @@ struct ObligationRow: Encodable {
     var number: String
     var name: String
     var rule: String
+    /// The rule by its name in the page language (the catalogue id stays in a tooltip).
+    var ruleLabel: String
     var article: String
     var dutyKey: String
     var owedToKeys: [String]
@@ -28,13 +30,14 @@ struct ObligationRow: Encodable {
     var actionKey: String
 
     init(_ obligation: Obligation, label: ObligationStore.PrisonerLabel?, language: String, zone: TimeZone,
-         outbox: Bool = true) {
+         outbox: Bool = true, catalog: Catalog? = nil) {
         let local = obligation.facilityTimeZone.flatMap(TimeZone.init(identifier:)) ?? zone
         id = obligation.id
         prisonerID = obligation.prisonerID.uuidString
         number = label?.internmentNumber ?? ""
         name = label?.name ?? ""
         rule = obligation.rule.rawValue
+        ruleLabel = catalog.map { RuleCount.label(obligation.rule, catalog: $0, language: language) } ?? rule
         article = obligation.article
         dutyKey = obligation.dutyKey
         owedToKeys = obligation.owedTo.map { "addressee.\($0.rawValue)" }
@@ -77,16 +80,22 @@ struct ObligationRow: Encodable {
 /// One line of the counts-per-rule summary.
 struct RuleCount: Encodable {
     var rule: String
+    var label: String
     var article: String
     var overdue: Int
     var due: Int
     var open: Int
     var closed: Int
 
-    static func table(_ counts: [RuleID: [ObligationStatus: Int]]) -> [RuleCount] {
+    /// A rule by its name and article in the page language: "Картка про взяття в полон (ст. 70)".
+    static func label(_ rule: RuleID, catalog: Catalog, language: String) -> String {
+        "\(catalog.text("rulename.\(rule.rawValue)", language)) (\(catalog.text("obligations.art", language)) \(RuleCatalogue.rule(rule).article))"
+    }
+
+    static func table(_ counts: [RuleID: [ObligationStatus: Int]], catalog: Catalog, language: String) -> [RuleCount] {
         counts.keys.sorted().map { rule in
             let row = counts[rule] ?? [:]
-            return RuleCount(rule: rule.rawValue, article: RuleCatalogue.rule(rule).article, overdue: row[.overdue] ?? 0,
+            return RuleCount(rule: rule.rawValue, label: label(rule, catalog: catalog, language: language), article: RuleCatalogue.rule(rule).article, overdue: row[.overdue] ?? 0,
                              due: row[.due] ?? 0, open: row[.notYetDue] ?? 0,
                              closed: (row[.fulfilled] ?? 0) + (row[.waived] ?? 0))
         }

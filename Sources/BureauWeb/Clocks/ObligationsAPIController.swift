@@ -45,19 +45,22 @@ struct ObligationsAPIController {
 enum ObligationQuery {
     static let parameters: Set<String> = ["state", "facility", "rule", "prisoner", "purpose"]
 
-    static func parse(_ request: Request) throws -> ObligationFilter {
+    /// `extra` names the page's own parameters (grouping, paging); `late` lets `state=late` through (the
+    /// dashboard's "fulfilled late", read as fulfilled here and narrowed by the page).
+    static func parse(_ request: Request, extra: Set<String> = [], late: Bool = false) throws -> ObligationFilter {
         func text(_ name: String) -> String? { (try? request.query.get(String.self, at: name))?.trimmedOrNil }
         // A misspelt filter must not silently widen the list.
         if let query = request.url.query {
             for item in query.split(separator: "&") {
                 let name = String(item.split(separator: "=", maxSplits: 1).first ?? "")
-                if !name.isEmpty, !parameters.contains(name) {
+                if !name.isEmpty, !parameters.contains(name), !extra.contains(name) {
                     throw DomainError.invalid(name, "is not a filter; use state, facility, rule or prisoner",
                                               code: "unknown_field")
                 }
             }
         }
-        let statuses = try ObligationFilter.statuses(forState: text("state"))
+        let statuses = late && text("state") == "late"
+            ? [.fulfilled] : try ObligationFilter.statuses(forState: text("state"))
         let rule = try ObligationFilter.rule(text("rule"))
         var prisoner: UUID?
         if let raw = text("prisoner") {

@@ -58,6 +58,8 @@ public func configure(_ app: Application, config: BureauConfig, clock: BureauCor
     app.leaf.sources = .singleSource(NIOLeafFiles(fileio: app.fileio, limits: [.toSandbox, .requireExtensions],
                                                   sandboxDirectory: Resources.views, viewDirectory: Resources.views))
     app.leaf.tags["t"] = TranslateTag(catalog: app.bureau.catalog)
+    app.leaf.tags["country"] = PlaceNameTag(kind: .country)
+    app.leaf.tags["language"] = PlaceNameTag(kind: .language)
 
     app.middleware = Middlewares()
     app.middleware.use(BureauErrorMiddleware(environment: app.environment))

@@ -2,7 +2,7 @@ import BureauCore
 import BureauStore
 import Vapor
 
-/// `/users` (administrator) and `/audit` (auditor).
+/// `/users` (administrator). The audit page is `AuditPage`.
 struct AdminPages {
     struct UserRow: Encodable {
         var id: String
@@ -68,56 +68,5 @@ struct AdminPages {
                                username: username, backup: try await BackupStatus.load(request))
         return try await request.renderPage("users", titleKey: "users.title", model: model, error: error, notice: notice,
                                             status: status)
-    }
-
-    struct AuditRow: Encodable {
-        var sequence: Int64
-        var at: String
-        var actor: String
-        var role: String
-        var action: String
-        var entity: String
-        var entityID: String
-        var purpose: String
-        var detail: String
-        var hash: String
-    }
-
-    struct AuditModel: Encodable {
-        /// The chain is walked only when asked (`?verify=1`): it reads every entry, too much for each page view.
-        var checked: Bool
-        var intact: Bool
-        var count: Int
-        var brokenAt: Int64?
-        var reason: String
-        var rows: [AuditRow]
-        var olderURL: String?
-    }
-
-    func audit(_ request: Request) async throws -> Response {
-        try await AuditAPIController.auditRead(request)
-        let before = try PrisonerListQuery.number(request, "before", default: Int.max, range: 1...Int.max)
-        let entries = try await AuditLog.page(on: request.db, before: before == Int.max ? nil : Int64(before), limit: 100,
-                                              actor: nil, entityID: nil)
-        let verify = (try? request.query.get(String.self, at: "verify")) == "1"
-        let verdict = verify ? try await AuditLog.verify(on: request.db) : nil
-        let language = request.language
-        let zone = request.bureau.config.timeZone
-        let rows = entries.map {
-            AuditRow(sequence: $0.sequence, at: DateText.format($0.date, language: language, timeZone: zone),
-                     actor: $0.actor, role: $0.role, action: $0.action, entity: $0.entity, entityID: $0.entityID ?? "",
-                     purpose: $0.purpose ?? "", detail: $0.detail ?? "", hash: String($0.hash.prefix(12)))
-        }
-        var model = AuditModel(checked: verdict != nil, intact: true, count: 0, brokenAt: nil, reason: "", rows: rows,
-                               olderURL: entries.count == 100 ? "/audit?before=\(entries.last!.sequence)" : nil)
-        switch verdict {
-        case nil: break
-        case .intact(let count, _): model.count = count
-        case .broken(let sequence, let reason):
-            model.intact = false
-            model.brokenAt = sequence
-            model.reason = reason
-        }
-        return try await request.renderPage("audit", titleKey: "audit.title", model: model)
     }
 }

@@ -75,7 +75,8 @@ extension Request {
         return response
     }
 
-    static let languageLabels = ["uk": "UA", "en": "EN", "ru": "RU"]
+    /// Each language by its own name (a reader who cannot read the page still finds his own).
+    static let languageLabels = ["uk": "Українська", "en": "English", "ru": "Русский"]
 
     /// After a save the form redirects to the record with `?saved=1`: the record's page confirms it in
     /// the page language (nothing else is read from the query, so no text can be injected this way).

@@ -148,7 +148,7 @@ struct PrisonerDetailPage {
                       assessed: claim.isAssessed, sourceKey: "source.\(claim.source.rawValue)",
                       confidenceKey: "confidence.\(claim.confidence.rawValue)",
                       authenticityKey: claim.documentAuthenticity.map { "authenticity.\($0.rawValue)" },
-                      fields: Self.fields(of: claim), refusedKeys: claim.refusedItems.sorted().map { "item.\($0.rawValue)" },
+                      fields: Self.fields(of: claim, language: language), refusedKeys: claim.refusedItems.sorted().map { "item.\($0.rawValue)" },
                       recorded: "\(names[claim.recordedBy] ?? claim.recordedBy), \(DateText.format(claim.recordedAt, language: language, timeZone: zone))")
         }
         var dated = file.timeline.map { entry in
@@ -239,7 +239,7 @@ struct PrisonerDetailPage {
                        && clearance.recordedBy != username)
     }
 
-    static func fields(of claim: IdentityClaim) -> [Field] {
+    static func fields(of claim: IdentityClaim, language: String) -> [Field] {
         var fields: [Field] = []
         func add(_ key: String, _ value: String?) {
             if let value, !value.isEmpty { fields.append(Field(key: key, value: value)) }
@@ -251,7 +251,7 @@ struct PrisonerDetailPage {
         add("field.placeOfBirth", claim.placeOfBirth)
         add("field.rank", claim.rank)
         add("field.serviceNumber", claim.serviceNumber)
-        add("field.nationality", claim.nationality)
+        add("field.nationality", claim.nationality.map { PlaceNames.country($0, language: language) })
         add("field.note", claim.note)
         return fields
     }

@@ -31,7 +31,7 @@ enum TimelineText {
             add("field.summary", entry.summary)
         case .document(let document):
             add("field.documentType", document.documentType)
-            add("field.issuer", document.issuer)
+            add("field.issuer", document.issuer.map { PlaceNames.countries(in: $0, language: language) })
             add("field.number", document.number)
             add("field.nameShown", document.nameShown)
             add("field.authenticity", choice("authenticity", document.authenticity.rawValue))
@@ -49,7 +49,7 @@ enum TimelineText {
             add("field.registerEntry", money.registerEntry)
         case .interview(let interview):
             add("field.purpose", choice("purpose", interview.purpose.rawValue))
-            add("field.language", interview.language)
+            add("field.language", PlaceNames.language(interview.language, language: language))
             add("field.interpreter", interview.interpreter.map {
                 [$0.name, $0.affiliation, $0.affiliationState].compactMap { $0 }.joined(separator: ", ")
             })

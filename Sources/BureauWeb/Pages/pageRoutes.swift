@@ -56,6 +56,6 @@ func pageRoutes(_ app: Application) throws {
     administrators.post("users", ":id", "role", use: accounts.changeRole)
     administrators.post("users", ":id", "status", use: accounts.setStatus)
     administrators.post("users", ":id", "reset-link", use: accounts.issueReset)
-    app.grouped(RoleMiddleware(.readAudit)).get("audit", use: admin.audit)
+    app.grouped(RoleMiddleware(.readAudit)).get("audit", use: AuditPage().render)
     app.grouped(RoleMiddleware(.readAudit)).get("audit", "checkpoints", use: AuditLogPage().render)
 }

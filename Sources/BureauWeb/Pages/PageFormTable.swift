@@ -21,6 +21,8 @@ enum PageFormTable {
         Row(method: "post", path: "/api/v1/prisoners/{id}/events", page: ("POST", "/prisoners/:id/events"),
             form: "/prisoners/:id/events/new"),
         Row(method: "post", path: "/api/v1/users", page: ("POST", "/users"), form: "/users"),
+        Row(method: "post", path: "/api/v1/audit/checkpoints", page: ("POST", "/audit/checkpoints"),
+            form: "/audit/checkpoints"),
         Row(method: "post", path: "/api/v1/prisoners/{id}/will-statements", page: ("POST", "/prisoners/:id/will-statements"),
             form: "/prisoners/:id/will-statements/new"),
         Row(method: "post", path: "/api/v1/prisoners/{id}/risk-assessments", page: ("POST", "/prisoners/:id/risk-assessments"),

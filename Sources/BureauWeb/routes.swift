@@ -35,7 +35,9 @@ func routes(_ app: Application) throws {
     auditors.get("audit", "verify", use: audit.verify)
     let auditLog = AuditLogAPIController()
     auditors.get("audit", "checkpoints", use: auditLog.checkpoints)
+    auditors.post("audit", "checkpoints", use: auditLog.sign)
     auditors.get("audit", "proof", use: auditLog.proof)
+    auditors.get("audit", "consistency", use: auditLog.consistency)
 
     let admins = api.grouped(RoleMiddleware(.manageUsers))
     let users = UsersAPIController()

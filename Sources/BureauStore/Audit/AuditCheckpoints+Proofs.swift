@@ -85,3 +85,38 @@ extension AuditCheckpoints {
         }
     }
 }
+
+extension AuditCheckpoints {
+    public struct ConsistencyProof: Sendable, Hashable {
+        public var from: Int64
+        public var to: Int64
+        /// The roots of the trees of `from` and `to` entries, from the stored tree: a witness compares
+        /// them with the checkpoints it holds before it trusts `path`.
+        public var fromRoot: Data
+        public var toRoot: Data
+        /// RFC 9162 §2.1.4.1 PROOF(from, D[to]).
+        public var path: [Data]
+    }
+
+    /// The consistency proof between tree sizes `from` and `to` (1 ≤ from ≤ to ≤ the log's size), for a
+    /// witness to check that the log it saw at `from` is the start of the log at `to`. Audited.
+    public func consistency(from: Int64, to: Int64, by principal: Principal) async throws -> ConsistencyProof {
+        try await require(principal, action: "audit.consistency")
+        let head = try await AuditModel.query(on: context.db).sort(\.$id, .descending).first()?.id ?? 0
+        guard from >= 1 else { throw DomainError.invalid("from", "choose a tree size of at least 1", code: "out_of_range") }
+        guard from <= to else {
+            throw DomainError.invalid("from", "from (\(from)) is larger than to (\(to)): a log only grows", code: "out_of_range")
+        }
+        guard to <= head else {
+            throw DomainError.invalid("to", "the log holds \(head) entries; choose a size from \(from) to \(head)",
+                                      code: "out_of_range")
+        }
+        let record = AuditRecord(actor: principal.username, role: principal.role.rawValue, action: "audit.consistency",
+                                 entity: "audit", detail: "from=\(from) to=\(to)")
+        return try await context.audited(record) { tx in
+            ConsistencyProof(from: from, to: to, fromRoot: try await AuditTree.root(size: from, on: tx),
+                             toRoot: try await AuditTree.root(size: to, on: tx),
+                             path: try await AuditTree.consistencyProof(oldSize: from, newSize: to, on: tx))
+        }
+    }
+}

@@ -21,8 +21,11 @@ extension AuditLog {
     /// Walks every entry once: the hash chain, the Merkle tree recomputed from the entries and compared
     /// with the stored one, and — given a checkpoint taken earlier — whether today's log is an append-only
     /// extension of the log it signed (the root at its size, then a consistency proof from the stored tree).
+    ///
+    /// Pages are read one ahead (the database reads the next while the cores hash this one); each page's
+    /// entries are encoded and hashed on all cores (`AuditChain.digests`), then linked in order.
     public static func verify(on db: any Database, against checkpoint: Checkpoint? = nil,
-                              batch: Int = 5000) async throws -> AuditVerification {
+                              batch: Int = 20_000) async throws -> AuditVerification {
         var problems: [String] = []
         var previous: AuditEntry?
         var builder = MerkleBuilder()
@@ -30,23 +33,24 @@ extension AuditLog {
         var treeDiffers: MerkleNode?
         var chainBroken = false
         var brokenAt: (Int64, String)?
-        try await forEachPage(on: db, batch: batch) { entries in
-            guard !chainBroken else { return }
-            var completed: [(MerkleNode, Data)] = []
-            let verdict = AuditChain.verify(entries, after: previous) { leaf in
-                completed += builder.append(leafHash: leaf)
+        try await forEachPageAhead(on: db, batch: batch, withTree: true) { page in
+            let digests = await AuditChain.digests(page.entries)
+            var differsHere: MerkleNode?
+            let verdict = AuditChain.verify(page.entries, digests: digests, after: previous) { leaf in
+                builder.append(leaf: leaf) { node, hash in
+                    if differsHere == nil, page.stored[node.key] != hash { differsHere = node }
+                }
                 if builder.size == checkpoint?.size { rootAtCheckpoint = builder.root }
             }
             if case .broken(let sequence, let reason) = verdict {
                 problems.append("audit chain broken at entry \(sequence): \(reason)")
                 chainBroken = true
                 brokenAt = (sequence, reason)
-                return
+                return false
             }
-            previous = entries.last
-            guard treeDiffers == nil else { return }
-            let stored = try await AuditTree.storedNodes(Set(completed.map(\.0)), on: db)
-            treeDiffers = completed.first { stored[$0.0] != $0.1 }?.0
+            previous = page.entries.last
+            if treeDiffers == nil { treeDiffers = differsHere }
+            return true
         }
         let size = builder.size
         let root = builder.root
@@ -73,5 +77,47 @@ extension AuditLog {
         }
         return AuditVerification(size: size, head: previous?.hash ?? AuditChain.genesis, root: root, problems: problems,
                                  brokenAt: brokenAt?.0, brokenReason: brokenAt?.1)
+    }
+
+    /// A page as read ahead: its entries and, when asked for, the stored tree nodes their leaves complete
+    /// if the chain holds up to them (`MerkleTree.nodesCompleted`), keyed by `MerkleNode.key`.
+    struct Page: Sendable {
+        var entries: [AuditEntry]
+        var stored: [Int64: Hash256]
+    }
+
+    static func readPage(after: Int64, firstLeaf: Int64, batch: Int, withTree: Bool,
+                         on db: any Database) async throws -> Page {
+        let entries = try await AuditRows.entries(after: after, limit: batch, on: db)
+        guard withTree, !entries.isEmpty else { return Page(entries: entries, stored: [:]) }
+        let ranges = MerkleTree.nodesCompleted(byLeaves: firstLeaf, firstLeaf + Int64(entries.count)).map { level, indices in
+            MerkleNode(level: level, index: indices.lowerBound).key...MerkleNode(level: level, index: indices.upperBound).key
+        }
+        return Page(entries: entries, stored: try await AuditRows.treeNodes(ranges, on: db))
+    }
+
+    /// Hands every stored entry to `body` in pages of `batch`, in stored order, reading each page while
+    /// `body` works on the one before; `body` returns false to stop early.
+    static func forEachPageAhead(on db: any Database, batch: Int, withTree: Bool,
+                                 _ body: (Page) async throws -> Bool) async throws {
+        var next = Task { try await readPage(after: .min, firstLeaf: 0, batch: batch, withTree: withTree, on: db) }
+        var leaves: Int64 = 0
+        do {
+            while true {
+                let page = try await next.value
+                guard let last = page.entries.last else { return }
+                leaves += Int64(page.entries.count)
+                let (after, firstLeaf) = (last.sequence, leaves)
+                next = Task { try await readPage(after: after, firstLeaf: firstLeaf, batch: batch, withTree: withTree, on: db) }
+                guard try await body(page) else {
+                    _ = try? await next.value
+                    return
+                }
+            }
+        } catch {
+            // Never leave a read running against a database the caller may close next.
+            _ = try? await next.value
+            throw error
+        }
     }
 }

@@ -87,35 +87,22 @@ public enum AuditLog {
         return try await query.all().map(\.entry)
     }
 
-    /// Hands every stored entry to `body`, in pages of `batch`, in stored order.
-    static func forEachPage(on db: any Database, batch: Int = 5000,
-                            _ body: ([AuditEntry]) async throws -> Void) async throws {
-        var lastSeen: Int64 = .min
-        while true {
-            let rows = try await AuditTree.sql(db).select().columns(columns).from(AuditModel.schema)
-                .where("seq", .greaterThan, SQLBind(lastSeen)).orderBy("seq").limit(batch).all().map(entry(from:))
-            guard let last = rows.last else { return }
-            try await body(rows)
-            lastSeen = last.sequence
-        }
-    }
-
-    /// Walks the whole chain in pages of `batch`, in stored order.
-    public static func verify(on db: any Database, batch: Int = 5000) async throws -> AuditChain.Verdict {
+    /// Walks the whole chain in pages of `batch`, in stored order (read ahead, hashed on all cores).
+    public static func verify(on db: any Database, batch: Int = 20_000) async throws -> AuditChain.Verdict {
         var previous: AuditEntry?
         var total = 0
-        var lastSeen: Int64 = .min
-        while true {
-            let rows = try await AuditModel.query(on: db).filter(\.$id > lastSeen).sort(\.$id, .ascending)
-                .limit(batch).all().map(\.entry)
-            if rows.isEmpty { break }
-            switch AuditChain.verify(rows, after: previous) {
-            case .broken(let sequence, let reason): return .broken(sequence: sequence, reason: reason)
+        var broken: AuditChain.Verdict?
+        try await forEachPageAhead(on: db, batch: batch, withTree: false) { page in
+            let digests = await AuditChain.digests(page.entries)
+            switch AuditChain.verify(page.entries, digests: digests, after: previous, leaf: { _ in }) {
+            case .broken(let sequence, let reason):
+                broken = .broken(sequence: sequence, reason: reason)
+                return false
             case .intact(let count, _): total += count
             }
-            previous = rows.last
-            lastSeen = rows.last!.sequence
+            previous = page.entries.last
+            return true
         }
-        return .intact(count: total, head: previous?.hash ?? AuditChain.genesis)
+        return broken ?? .intact(count: total, head: previous?.hash ?? AuditChain.genesis)
     }
 }

@@ -12,8 +12,10 @@ public final class LiveNameIndex: @unchecked Sendable {
     private let lock = NSLock()
     private var loading: Task<Void, any Error>?
     private var evidence: [String: MatchEvidence] = [:]
-    /// The unit of each prisoner (it is recorded on the prisoner, not on his claims), for ranking.
-    private var units: [UUID: String] = [:]
+    /// The unit of each prisoner (it is recorded on the prisoner, not on his claims), for ranking, keyed
+    /// by the prisoner's `uuidString` — the first part of an index key — so that scoring a candidate
+    /// looks it up without parsing a UUID (which profiling a 1,000-line CTA list found near the top).
+    private var units: [String: String] = [:]
     /// The father's name of each claim (Annex IV B item 4), for ranking enquiries.
     private var fathers: [String: String] = [:]
 
@@ -57,9 +59,9 @@ public final class LiveNameIndex: @unchecked Sendable {
             }
             lastID = last.id
         }
-        var unitsByPrisoner: [UUID: String] = [:]
+        var unitsByPrisoner: [String: String] = [:]
         for row in try await PrisonerModel.query(on: db).field(\.$id).field(\.$unit).all() {
-            if let id = row.id, let unit = row.unit?.trimmedOrNil { unitsByPrisoner[id] = unit }
+            if let id = row.id, let unit = row.unit?.trimmedOrNil { unitsByPrisoner[id.uuidString] = unit }
         }
         index.insert(contentsOf: batch)
         lock.withLock {
@@ -84,7 +86,7 @@ public final class LiveNameIndex: @unchecked Sendable {
     /// Records a prisoner's unit (registration), used as evidence when ranking.
     public func setUnit(_ unit: String?, of prisonerID: UUID) {
         guard let unit = unit?.trimmedOrNil else { return }
-        lock.withLock { units[prisonerID] = unit }
+        lock.withLock { units[prisonerID.uuidString] = unit }
     }
 
     public struct Hit: Sendable {
@@ -111,8 +113,7 @@ public final class LiveNameIndex: @unchecked Sendable {
         let (known, unitOf, fatherOf) = lock.withLock { (evidence, units, fathers) }
         let hits = index.search(name, top: top * 3, evidence: query, candidateEvidence: { key in
             var facts = known[key]
-            if let prisoner = key.split(separator: "/").first.flatMap({ UUID(uuidString: String($0)) }),
-               let unit = unitOf[prisoner] {
+            if let slash = key.firstIndex(of: "/"), let unit = unitOf[String(key[..<slash])] {
                 facts = facts ?? MatchEvidence()
                 facts?.unit = unit
             }

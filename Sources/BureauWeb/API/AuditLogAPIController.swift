@@ -2,8 +2,8 @@ import BureauCore
 import BureauStore
 import Vapor
 
-/// `/api/v1/audit/checkpoints` and `/api/v1/audit/proof`: what an auditor or a witness needs to check
-/// the log from outside (issue 10).
+/// `/api/v1/audit/checkpoints`, `/api/v1/audit/proof` and `/api/v1/audit/consistency`: what an auditor
+/// or a witness needs to check the log from outside (issue 10), and signing a checkpoint on demand.
 struct AuditLogAPIController {
     struct CosignatureDTO: Content {
         var witness: String
@@ -54,6 +54,37 @@ struct AuditLogAPIController {
         var rootHash: String
         /// The c2sp.org/tlog-proof@v1 text, when a signed checkpoint of this size exists.
         var tlogProof: String?
+    }
+
+    struct ConsistencyDTO: Content {
+        var from: Int64
+        var to: Int64
+        /// Base64 roots of the trees of `from` and `to` entries, from the stored tree.
+        var fromRoot: String
+        var toRoot: String
+        /// Base64 hashes of RFC 9162 §2.1.4.1 PROOF(from, D[to]); empty when from equals to.
+        var proof: [String]
+    }
+
+    /// `POST /api/v1/audit/checkpoints`: signs a checkpoint of the whole log now (its own audit entry
+    /// included) and queues it for the witnesses, as the timer and `bureau audit checkpoint` do.
+    func sign(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let stored = try await request.bureau.auditCheckpoints().make(by: user.principal)
+        return try await Self.dto(stored).encodeResponse(status: .created, for: request)
+    }
+
+    /// `GET /api/v1/audit/consistency?from=N&to=M`: for a witness holding checkpoints of N and M entries.
+    func consistency(_ request: Request) async throws -> ConsistencyDTO {
+        let user = try request.requireUser()
+        for name in ["from", "to"] where (try? request.query.get(String.self, at: name))?.trimmedOrNil == nil {
+            throw DomainError.invalid(name, "name both tree sizes: ?from=N&to=M", code: "required")
+        }
+        let from = try PrisonerListQuery.number(request, "from", default: 0, range: 1...Int.max)
+        let to = try PrisonerListQuery.number(request, "to", default: 0, range: 1...Int.max)
+        let proof = try await request.bureau.auditCheckpoints().consistency(from: Int64(from), to: Int64(to), by: user.principal)
+        return ConsistencyDTO(from: proof.from, to: proof.to, fromRoot: proof.fromRoot.base64EncodedString(),
+                              toRoot: proof.toRoot.base64EncodedString(), proof: proof.path.map { $0.base64EncodedString() })
     }
 
     func checkpoints(_ request: Request) async throws -> CheckpointsDTO {

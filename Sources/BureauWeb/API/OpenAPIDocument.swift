@@ -84,6 +84,17 @@ enum OpenAPIDocument {
         Operation(method: "get", path: "/api/v1/audit/checkpoints",
                   summary: "The log's signed checkpoints (c2sp.org/tlog-checkpoint), witnesses' cosignatures, the last verification (audited read)",
                   roles: "auditor", response: (200, "AuditCheckpoints")),
+        Operation(method: "post", path: "/api/v1/audit/checkpoints",
+                  summary: "Sign a checkpoint of the whole log now, its own audit entry included, and queue it for the witnesses (audited)",
+                  roles: "auditor", response: (201, "AuditCheckpoint")),
+        Operation(method: "get", path: "/api/v1/audit/consistency",
+                  summary: "Consistency proof between two tree sizes (RFC 9162 §2.1.4), for a witness holding checkpoints of both (audited)",
+                  roles: "auditor", response: (200, "AuditConsistency"), parameters: [
+                      ["name": "from", "in": "query", "required": true, "schema": ["type": "integer", "minimum": 1],
+                       "description": "The older tree size (at most `to`)"],
+                      ["name": "to", "in": "query", "required": true, "schema": ["type": "integer", "minimum": 1],
+                       "description": "The newer tree size (at most the log's size)"],
+                  ]),
         Operation(method: "get", path: "/api/v1/audit/proof",
                   summary: "Inclusion proof for one entry (RFC 6962; c2sp.org/tlog-proof@v1 when a checkpoint of that size exists; audited)",
                   roles: "auditor", response: (200, "AuditProof"), parameters: [

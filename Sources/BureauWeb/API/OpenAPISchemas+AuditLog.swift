@@ -11,6 +11,10 @@ extension OpenAPISchemas {
         let verification = object([("at", dateTime), ("by", string), ("intact", bool), ("detail", string)],
                                   required: ["at", "by", "intact", "detail"])
         return [
+            "AuditCheckpoint": checkpoint,
+            "AuditConsistency": object([("from", integer), ("to", integer), ("fromRoot", string), ("toRoot", string),
+                                        ("proof", arrayOf(string))],
+                                       required: ["from", "to", "fromRoot", "toRoot", "proof"]),
             "AuditCheckpoints": object([("publicKey", string), ("origin", string), ("everyEntries", integer),
                                         ("everyMinutes", integer), ("lastVerification", verification),
                                         ("checkpoints", arrayOf(checkpoint))],

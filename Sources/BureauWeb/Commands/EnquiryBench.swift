@@ -42,6 +42,17 @@ public enum EnquiryBench {
     static let slavic = ["Петренко", "Коваленко", "Шевченко", "Бондаренко", "Ткаченко", "Кравченко", "Олійник", "Мельник"]
     static let slavicGiven = ["Олег", "Іван", "Петро", "Андрій", "Сергій", "Микола", "Василь", "Юрій"]
 
+    /// CPU seconds of the process (every thread): on a shared machine the wall time measures the neighbours too.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        #if canImport(Glibc)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
     static func bench(registrySize: Int, lines: Int) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bureau-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -95,12 +106,15 @@ public enum EnquiryBench {
             // Warm the index (the server loads it once, at the first search).
             try await app.bureau.context.names.ensureLoaded(from: app.db)
             _ = lap()
+            let cpuBefore = cpuSeconds()
             let progress = try await app.bureau.enquiries.importList(Data(csv.utf8), encoding: .auto, header: header, by: tracer)
             let imported = lap()
+            let importCPU = cpuSeconds() - cpuBefore
             print("registry: \(registrySize) prisoners registered in \(String(format: "%.1f", registered)) s")
             print("list: \(progress.total) enquiries, state \(progress.state.rawValue), \(progress.withCandidates) with candidates")
             print("import (parse + match + write, one transaction): \(String(format: "%.2f", imported)) s"
-                  + " (matching and write, measured inside the job: \(String(format: "%.2f", progress.seconds ?? 0)) s)")
+                  + " (matching and write, measured inside the job: \(String(format: "%.2f", progress.seconds ?? 0)) s;"
+                  + " \(String(format: "%.2f", importCPU)) s CPU, all threads)")
         } catch {
             try? await app.asyncShutdown()
             throw error

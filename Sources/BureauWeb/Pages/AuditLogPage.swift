@@ -2,7 +2,8 @@ import BureauCore
 import BureauStore
 import Vapor
 
-/// `/audit/checkpoints` (auditor): the log's signed checkpoints, who witnessed them, the last verification.
+/// `/audit/checkpoints` (auditor): the log's signed checkpoints, who witnessed them, the last verification,
+/// and a button that signs one now.
 struct AuditLogPage {
     struct Witness: Encodable {
         var name: String
@@ -32,7 +33,20 @@ struct AuditLogPage {
         var rows: [Row]
     }
 
-    func render(_ request: Request) async throws -> Response {
+    func show(_ request: Request) async throws -> Response {
+        // After signing, the form redirects here with `?signed=1` (nothing else is read from the query).
+        let signed = (try? request.query.get(String.self, at: "signed")) == "1"
+        return try await render(request, notice: signed ? request.bureau.catalog.text("auditlog.signed_now", request.language) : nil)
+    }
+
+    /// `POST /audit/checkpoints`: the same write as `POST /api/v1/audit/checkpoints` (audited by the store).
+    func sign(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        _ = try await request.bureau.auditCheckpoints().make(by: user.principal)
+        return request.redirect(to: "/audit/checkpoints?signed=1", redirectType: .normal)
+    }
+
+    func render(_ request: Request, notice: String? = nil) async throws -> Response {
         try await AuditAPIController.auditRead(request)
         let checkpoints = try request.bureau.auditCheckpoints()
         let (language, zone) = (request.language, request.bureau.config.timeZone)
@@ -50,6 +64,6 @@ struct AuditLogPage {
                           verifiedAt: last.map { date($0.date) } ?? "", verifiedBy: last?.actor ?? "",
                           intact: last?.detail?.hasPrefix("intact") == true, verificationEntry: last?.sequence ?? 0,
                           hasRows: !rows.isEmpty, rows: rows)
-        return try await request.renderPage("audit-checkpoints", titleKey: "auditlog.title", model: model)
+        return try await request.renderPage("audit-checkpoints", titleKey: "auditlog.title", model: model, notice: notice)
     }
 }

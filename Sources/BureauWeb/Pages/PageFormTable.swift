@@ -33,6 +33,8 @@ enum PageFormTable {
         Row(method: "post", path: "/api/v1/users/{id}/role", page: ("POST", "/users/:id/role"), form: "/users/:id"),
         Row(method: "post", path: "/api/v1/users/{id}/full-name", page: ("POST", "/users/:id/full-name"), form: "/users/:id"),
         Row(method: "post", path: "/api/v1/users/{id}/reset-link", page: ("POST", "/users/:id/reset-link"), form: "/users/:id"),
+        Row(method: "post", path: "/api/v1/audit/checkpoints", page: ("POST", "/audit/checkpoints"),
+            form: "/audit/checkpoints"),
         Row(method: "post", path: "/api/v1/prisoners/{id}/will-statements", page: ("POST", "/prisoners/:id/will-statements"),
             form: "/prisoners/:id/will-statements/new"),
         Row(method: "post", path: "/api/v1/prisoners/{id}/risk-assessments", page: ("POST", "/prisoners/:id/risk-assessments"),

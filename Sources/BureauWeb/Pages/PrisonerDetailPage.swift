@@ -161,7 +161,7 @@ struct PrisonerDetailPage {
                 canCorrect: entry.supersededBy == nil && writable.contains(entry.event.kind)
                     && EventPage.supportedKinds.contains(entry.event.kind) && !corrections.voidedEvents.contains(entry.event.id),
                 voided: corrections.voidedEvents.contains(entry.event.id),
-                canVoid: corrections.canVoid && !entry.redacted && !corrections.voidedEvents.contains(entry.event.id))))
+                canVoid: corrections.canVoid && !entry.redacted && !corrections.voidedEvents.contains(entry.event.id)))
         }
         // Art. 22(3): his consents and overrides stand on the timeline beside the moves they allow.
         let clearances = try await request.bureau.placements.clearances(of: prisoner.id, by: user.principal)

@@ -308,7 +308,7 @@ extension WebSuite {
                 let user = try #require(try await UserModel.find(admin.id, on: app.db))
                 #expect(try fresh.open(user.totpSecret!, context: UserStore.sealContext(admin.id)).count > 0)
                 let actions = try await AuditModel.query(on: app.db).filter(\.$action ~~ ["keys.field.rotate.start",
-                    "keys.field.rotate.resume", "keys.field.rotate.finish"]).all().map(\.action)
+                    "keys.field.rotate.resume", "keys.field.rotate.finish"]).sort(\.$id).all().map(\.action)
                 #expect(actions == ["keys.field.rotate.start", "keys.field.rotate.resume", "keys.field.rotate.finish"])
                 #expect(try await AuditLog.verify(on: app.db, against: nil).intact)
             }

@@ -40,12 +40,16 @@ extension WebSuite {
             "/capture-card: a country code «PRK»",  // the printed card's item 1
             "Громадянство (ISO: PRK, RUS, UKR)", "Мови (ko, ru, uk)",  // registration form hints
             "(три літери, напр. KOR)",  // party form hint
+            "як у паспорті (UKR, RUS, PRK)",  // the correction form's Power hint, a code field like registration's
         ]
 
         /// What a reader sees: the page without its style sheet, tags and attributes, entities decoded.
         static func visible(_ html: String) -> String {
             html.replacingOccurrences(of: #"(?s)<style>.*?</style>"#, with: " ", options: .regularExpression)
                 .replacingOccurrences(of: #"(?s)<script>.*?</script>"#, with: " ", options: .regularExpression)
+                // The outbox preview's folded "as sent" block is the batch's own JSON, shown so an operator can
+                // check the exact bytes leaving the bureau: machine text by design, behind its labelled preview.
+                .replacingOccurrences(of: #"(?s)<pre class="as-sent"[^>]*>.*?</pre>"#, with: " ", options: .regularExpression)
                 .replacingOccurrences(of: #"<[^>]+>"#, with: " ", options: .regularExpression)
                 .replacingOccurrences(of: "&#58;", with: ":").replacingOccurrences(of: "&amp;", with: "&")
         }

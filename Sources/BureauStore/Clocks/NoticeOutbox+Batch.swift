@@ -141,7 +141,8 @@ extension NoticeOutbox {
         do {
             file = try Self.decoder.decode(OutboxAcknowledgements.self, from: data)
         } catch {
-            throw DomainError.invalid("file", "not an acknowledgement file (\(OutboxAcknowledgements.formatName))",
+            // Well-formed JSON (the API checks the syntax first) that is not an acknowledgement file: 422.
+            throw DomainError.unprocessable("file", "not an acknowledgement file (\(OutboxAcknowledgements.formatName))",
                                       code: "malformed_json")
         }
         guard file.format == OutboxAcknowledgements.formatName else {

@@ -18,11 +18,12 @@ extension RegistryStore {
         switch field {
         case .status:
             guard ProtectedStatus(rawValue: value) != nil else {
-                throw DomainError.invalid("value", "is not one of the offered choices", code: "invalid_choice")
+                // Well-formed but not a value of this field: the request is understood, its content refused (422).
+                throw DomainError.unprocessable("value", "is not one of the offered choices", code: "invalid_choice")
             }
         case .power:
             guard ClaimRules.isAlpha3(value) else {
-                throw DomainError.invalid("value", "use a three-letter ISO code (PRK, RUS, UKR)", code: "invalid_country")
+                throw DomainError.unprocessable("value", "use a three-letter ISO code (PRK, RUS, UKR)", code: "invalid_country")
             }
         case .unit:
             if !value.isEmpty { try TextRules.checkName(value, field: "value", limit: 200) }

@@ -39,7 +39,7 @@ struct NoticePreview {
             ("outbox.subject", text("subject.\(notice.subject.rawValue)")),
             ("outbox.recipient", text("addressee.\(notice.recipient.rawValue)")),
             ("field.internmentNumber", content.internmentNumber),
-            ("outbox.powerDependedOn", content.powerDependedOn),
+            ("outbox.powerDependedOn", PlaceNames.country(content.powerDependedOn, language: language)),
             ("field.surname", content.surname),
             ("field.firstNames", content.firstNames),
             ("field.rank", content.rank),

@@ -98,6 +98,12 @@ struct OutboxBatchPages {
         guard let body = request.body.data, body.readableBytes > 0 else {
             throw DomainError.invalid("file", "send the acknowledgement file as the body", code: "required")
         }
+        // The same syntax rules as every JSON body of the API: no null values, no keys given twice.
+        do {
+            try JSONSyntax.check(Data(buffer: body))
+        } catch {
+            throw InputError(code: error.code, message: error.message, field: error.field)
+        }
         return AckCount(acknowledged: try await request.outbox.importAcknowledgements(Data(buffer: body), by: user.principal))
     }
 }

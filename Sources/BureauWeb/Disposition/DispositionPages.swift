@@ -58,7 +58,7 @@ struct DispositionText {
     }
 
     func answer(_ answer: WillAnswer) -> String {
-        if case .thirdState(let state) = answer { return "\(text("answer.third_state")): \(state)" }
+        if case .thirdState(let state) = answer { return "\(text("answer.third_state")): \(PlaceNames.country(state, language: language))" }
         return text("answer.\(answer.code)")
     }
 }

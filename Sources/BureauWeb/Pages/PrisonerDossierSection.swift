@@ -49,16 +49,16 @@ struct PrisonerDossierSection: Encodable {
         let text = DispositionText(request: request)
         func person(_ username: String) -> String { names[username] ?? username }
         wills = dossier.willStatements.reversed().map {
-            Line(date: text.date($0.statedAt), keys: ["willmode.\($0.mode.rawValue)"], cells: [text.answer($0.answer), $0.language],
+            Line(date: text.date($0.statedAt), keys: ["willmode.\($0.mode.rawValue)"], cells: [text.answer($0.answer), PlaceNames.language($0.language, language: text.language)],
                  note: "", link: "")
         }
         risks = dossier.riskAssessments.reversed().map {
             Line(date: text.date($0.assessedAt), keys: ["riskoutcome.\($0.outcome.rawValue)"],
-                 cells: [$0.route.description, person($0.assessor)], note: $0.findings ?? "", link: "")
+                 cells: [PlaceNames.countries(in: $0.route.description, language: text.language), person($0.assessor)], note: $0.findings ?? "", link: "")
         }
         article12 = dossier.article12Assessments.reversed().map {
             Line(date: text.date($0.assessedAt), keys: [],
-                 cells: [$0.receivingPower,
+                 cells: [PlaceNames.country($0.receivingPower, language: text.language),
                          "\(text.text("case.willing")): \(text.text($0.willing ? "common.yes" : "common.no"))",
                          "\(text.text("case.able")): \(text.text($0.able ? "common.yes" : "common.no"))"],
                  note: $0.basis, link: "")

@@ -56,7 +56,10 @@ extension OpenAPISchemas {
     static var corrections: JSONValue {
         let reason = requiredText(RecordCorrection.reasonLimit)
         return [
-            "CorrectionInput": object([("field", ["type": "string", "enum": ["status", "power", "unit"]]), ("value", string),
+            "CorrectionInput": object([("field", ["type": "string", "enum": ["status", "power", "unit"]]),
+                                       // One line without control characters (a unit may be cleared with "").
+                                       ("value", ["type": "string", "maxLength": 200,
+                                                  "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F\\u202A-\\u202E]*$"]),
                                        ("reason", reason)], required: ["field", "value", "reason"]),
             "Correction": object([("id", uuid), ("prisonerID", uuid), ("field", enumOf(RecordCorrection.Field.self)),
                                   ("before", string), ("after", string), ("reason", string), ("recordedBy", string),

@@ -98,12 +98,11 @@ struct OutboxBatchPages {
         guard let body = request.body.data, body.readableBytes > 0 else {
             throw DomainError.invalid("file", "send the acknowledgement file as the body", code: "required")
         }
-        // The same syntax rules as every JSON body of the API: no null values, no keys given twice.
+        // The same rules as every JSON body of the API (no null values, no keys given twice, no unknown
+        // fields); a body that parses but is no acknowledgement file is left for the import to name (422).
         do {
-            try JSONSyntax.check(Data(buffer: body))
-        } catch {
-            throw InputError(code: error.code, message: error.message, field: error.field)
-        }
+            _ = try StrictJSON.decode(OutboxAcknowledgements.self, from: request)
+        } catch is DecodingError {}
         return AckCount(acknowledged: try await request.outbox.importAcknowledgements(Data(buffer: body), by: user.principal))
     }
 }

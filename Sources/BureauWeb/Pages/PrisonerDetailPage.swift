@@ -166,7 +166,7 @@ struct PrisonerDetailPage {
         // Art. 22(3): his consents and overrides stand on the timeline beside the moves they allow.
         let clearances = try await request.bureau.placements.clearances(of: prisoner.id, by: user.principal)
         dated += clearances.map { clearance in
-            (clearance.recordedAt, Self.row(clearance, role: user.account.role, username: user.account.username,
+            (clearance.recordedAt, Self.row(clearance, role: user.account.role, username: user.account.username, names: names,
                                             text: { catalog.text($0, language) },
                                             date: { DateText.format($0, language: language, timeZone: zone) }))
         }
@@ -220,7 +220,7 @@ struct PrisonerDetailPage {
         return try await request.renderPage("prisoner", titleKey: "prisoner.title", model: model, error: error, status: status)
     }
 
-    static func row(_ clearance: PlacementClearance, role: Role, username: String, text: (String) -> String,
+    static func row(_ clearance: PlacementClearance, role: Role, username: String, names: [String: String], text: (String) -> String,
                     date: (Date) -> String) -> Row {
         var fields = [Field(key: "field.facility", value: clearance.facility)]
         if let section = clearance.section { fields.append(Field(key: "field.section", value: section)) }
@@ -228,13 +228,13 @@ struct PrisonerDetailPage {
             fields.append(Field(key: clearance.kind == .consent ? "placement.statement" : "placement.reason", value: clearance.text))
         }
         if clearance.kind == .override {
-            let status = clearance.confirmedBy.map { "\(text("placement.confirmed")): \($0), \(clearance.confirmedAt.map(date) ?? "")" }
+            let status = clearance.confirmedBy.map { "\(text("placement.confirmed")): \(names[$0] ?? $0), \(clearance.confirmedAt.map(date) ?? "")" }
                 ?? text("placement.awaiting")
             fields.append(Field(key: "field.status", value: status))
         }
         return Row(id: clearance.id.uuidString, date: date(clearance.recordedAt), kindKey: "placement.kind.\(clearance.kind.rawValue)",
                    kind: "placement_\(clearance.kind.rawValue)", fields: fields, superseded: false, correction: false, redacted: false,
-                   recordedBy: clearance.recordedBy, canCorrect: false, clearanceID: clearance.id.uuidString,
+                   recordedBy: names[clearance.recordedBy] ?? clearance.recordedBy, canCorrect: false, clearanceID: clearance.id.uuidString,
                    canConfirm: clearance.awaitsConfirmation && AccessPolicy.allows(role, .confirmOverride)
                        && clearance.recordedBy != username)
     }
